@@ -1,0 +1,61 @@
+"""quotekit: source-attributed quotation handling for news text.
+
+Find the quotations in an article and who made them, with exact offsets into the
+caller's string::
+
+    >>> import quotekit
+    >>> [q] = quotekit.extract('"We will rebuild," said Mayor Ana Lopez.')
+    >>> q.text, q.speaker.name
+    ('We will rebuild,', 'Ana Lopez')
+"""
+
+from ._config import ExtractConfig
+from ._extract import extract
+from ._lexicon import Lexicon, default_lexicon
+from ._model import (
+    SCHEMA_VERSION,
+    Attribution,
+    Cue,
+    Quote,
+    QuoteKind,
+    Resolution,
+    Span,
+    Speaker,
+    SpeakerKind,
+)
+from ._normalise import normalise_quote_text
+from ._version import __version__
+from .errors import (
+    ConfigError,
+    InputTypeError,
+    LexiconError,
+    QuotekitError,
+    RecordError,
+    RegistryError,
+    SchemaVersionError,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Attribution",
+    "ConfigError",
+    "Cue",
+    "ExtractConfig",
+    "InputTypeError",
+    "Lexicon",
+    "LexiconError",
+    "Quote",
+    "QuoteKind",
+    "QuotekitError",
+    "RecordError",
+    "RegistryError",
+    "Resolution",
+    "SchemaVersionError",
+    "Span",
+    "Speaker",
+    "SpeakerKind",
+    "__version__",
+    "default_lexicon",
+    "extract",
+    "normalise_quote_text",
+]

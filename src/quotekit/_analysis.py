@@ -1,0 +1,69 @@
+"""The analysed document every candidate stage reads: view, paragraphs, sentences."""
+
+from __future__ import annotations
+
+import bisect
+
+import attrs
+
+from ._lexicon import Lexicon
+from ._model import Span
+from ._text import TextView, find_paragraphs, find_sentences
+from ._tokens import Token, tokenize
+
+
+@attrs.frozen
+class Analysis:
+    """A text view with its paragraph and sentence spans (view offsets)."""
+
+    view: TextView
+    lexicon: Lexicon
+    paragraphs: tuple[Span, ...]
+    sentences: tuple[Span, ...]
+    excluded: tuple[Span, ...] = ()  # page furniture and captions: no quotes start there
+    _sentence_starts: tuple[int, ...] = ()
+    _paragraph_starts: tuple[int, ...] = ()
+    _excluded_starts: tuple[int, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.view.text
+
+    def paragraph_index(self, pos: int) -> int:
+        """Index of the paragraph containing ``pos`` (or the one before it)."""
+        return max(0, bisect.bisect_right(self._paragraph_starts, pos) - 1)
+
+    def sentence_index(self, pos: int) -> int:
+        """Index of the sentence containing ``pos`` (or the one before it)."""
+        return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+
+    def sentence_at(self, pos: int) -> Span:
+        if not self.sentences:
+            return Span(0, len(self.text))
+        return self.sentences[self.sentence_index(pos)]
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        return tokenize(self.view.text, start, end, self.lexicon)
+
+    def is_excluded(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._excluded_starts, pos) - 1
+        return k >= 0 and pos < self.excluded[k].end
+
+
+def analyse(view: TextView, lexicon: Lexicon, excluded: tuple[Span, ...] = ()) -> Analysis:
+    """Split a view into paragraphs and sentences."""
+    excluded = tuple(sorted(excluded))
+    paragraphs = tuple(find_paragraphs(view.text))
+    sentences: list[Span] = []
+    for paragraph in paragraphs:
+        sentences.extend(find_sentences(view.text, paragraph, lexicon))
+    return Analysis(
+        view,
+        lexicon,
+        paragraphs,
+        tuple(sentences),
+        excluded,
+        tuple(s.start for s in sentences),
+        tuple(p.start for p in paragraphs),
+        tuple(s.start for s in excluded),
+    )

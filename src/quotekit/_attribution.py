@@ -1,0 +1,443 @@
+"""Find the cue and the speaker mention that attribute a quote.
+
+The rules read tokens around a quote: after it (``"…," said X`` / ``"…," X said`` /
+``"…" — X``), before it in its sentence (``X, ROLE, said: "…"``, ``according to X``,
+``what X described as "…"``, ``X cited Y in affirming that "…"``), and in the
+sentences before it in its paragraph. They return plain values; resolving the mention
+to a canonical speaker is a later stage.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ._lexicon import CueEntry, Lexicon
+from ._model import Attribution
+from ._tokens import Token
+
+# Bounds keep every search linear: no rule looks further than this many tokens.
+MAX_NAME_TOKENS = 12
+MAX_ROLE_TOKENS = 30
+MAX_ADVERBS = 4
+_PRONOUNS_EXTRA = {"i": "", "we": ""}
+
+
+@attrs.frozen
+class Mention:
+    """A speaker mention found in the text (view offsets)."""
+
+    start: int
+    end: int
+    form: str  # "name", "pronoun" or "description"
+    role: tuple[int, int] | None = None
+
+
+@attrs.frozen
+class CueMatch:
+    start: int
+    end: int
+    index: int  # index of the cue's first token
+    length: int  # number of tokens
+    entry: CueEntry
+
+
+@attrs.frozen
+class Found:
+    """The result of attribution for one quote."""
+
+    speaker: Mention | None
+    cue: CueMatch | None
+    via: Mention | None
+    attribution: Attribution
+
+    @property
+    def found(self) -> bool:
+        return self.speaker is not None
+
+
+NOT_FOUND = Found(None, None, None, Attribution.NONE)
+
+
+def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueMatch]:
+    """Every cue in ``tokens``, longest match first at each position, left to right."""
+    words = [t.lower for t in tokens]
+    cues: list[CueMatch] = []
+    i = 0
+    while i < len(words):
+        # A capitalised cue word inside a sentence is a name ("Secretary of State").
+        capitalised_inside = tokens[i].is_cap and i > 0 and tokens[i - 1].is_word
+        entry = None if capitalised_inside else lexicon.match_cue(words, i)
+        if entry is None:
+            i += 1
+            continue
+        n = len(entry.words)
+        cues.append(CueMatch(tokens[i].start, tokens[i + n - 1].end, i, n, entry))
+        i += n
+    return cues
+
+
+# --- mentions ---------------------------------------------------------------------------
+
+
+def _is_pronoun(token: Token, lexicon: Lexicon) -> bool:
+    return token.lower in lexicon.pronouns or token.lower in _PRONOUNS_EXTRA
+
+
+def _name_run_left(tokens: list[Token], end: int, lexicon: Lexicon) -> int | None:
+    """Start index of the capitalised name run ending at ``tokens[end]`` (inclusive)."""
+    i = end
+    start: int | None = None
+    steps = 0
+    while i >= 0 and steps < MAX_NAME_TOKENS:
+        steps += 1
+        tok = tokens[i]
+        if tok.text == ")":
+            j = i - 1
+            while j >= 0 and i - j < 8 and tokens[j].text != "(":
+                j -= 1
+            if j < 0 or tokens[j].text != "(":
+                break
+            i = j - 1
+            continue
+        if tok.is_word and tok.is_cap:
+            start = i
+            i -= 1
+            continue
+        if tok.is_word and start is not None and lexicon.is_a("connector", tok.text):
+            # A connector only joins two capitalised words ("Bank of America").
+            if i > 0 and (tokens[i - 1].is_cap or lexicon.is_a("connector", tokens[i - 1].text)):
+                i -= 1
+                continue
+            break
+        if tok.is_word and i == end and lexicon.is_a("descriptor", tok.text):
+            i -= 1  # "the Canberra Times newspaper said"
+            continue
+        if tok.is_word and start is not None and _in_title(tokens, i, lexicon):
+            start = i  # a lower-case word of a title ("Political commissar")
+            i -= 1
+            continue
+        break
+    if start is None:
+        return None
+    # Drop sentence openers and connectors at the front ("Later Hun Sen", "the ...").
+    while start <= end and (
+        lexicon.is_a("starter", tokens[start].text) or not tokens[start].is_cap
+    ):
+        if lexicon.is_a("determiner", tokens[start].text) and start + 1 <= end:
+            break  # keep "the" of "the Khmer Times" for the name grammar
+        start += 1
+    if start > end:
+        return None
+    return start
+
+
+def _in_title(tokens: list[Token], i: int, lexicon: Lexicon) -> bool:
+    words = [t.text for t in tokens[max(0, i - 3) : i + 3]]
+    offset = i - max(0, i - 3)
+    for j in range(offset + 1):
+        entry = lexicon.match_title(words, j)
+        if entry is not None and j + len(entry.words) > offset:
+            return True
+    return False
+
+
+def _description_left(tokens: list[Token], end: int, lexicon: Lexicon) -> int | None:
+    """Start of a description ending at ``tokens[end]``: "the minister", "sources"."""
+    tok = tokens[end]
+    if not tok.is_word or not lexicon.is_a("description", tok.text):
+        return None
+    i = end - 1
+    steps = 0
+    while i >= 0 and steps < 4:
+        steps += 1
+        if lexicon.is_a("determiner", tokens[i].text):
+            return i
+        if not tokens[i].is_word:
+            break
+        i -= 1
+    if tok.lower.endswith("s") and tok.lower in {"sources", "officials", "analysts", "experts"}:
+        return end
+    return None
+
+
+def subject_before(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> Mention | None:
+    """The speaker written before the cue at ``tokens[cue_index]`` (subject position)."""
+    i = cue_index - 1
+    skipped = 0
+    while i >= 0 and skipped < MAX_ADVERBS and tokens[i].is_word:
+        low = tokens[i].lower
+        if lexicon.is_a("adverb", low) or (low.endswith("ly") and not tokens[i].is_cap):
+            i -= 1
+            skipped += 1
+            continue
+        break
+    if i < 0:
+        return None
+    tok = tokens[i]
+    if tok.is_word and _is_pronoun(tok, lexicon):
+        return Mention(tok.start, tok.end, "pronoun")
+    if tok.text == ",":
+        return _apposition_subject(tokens, i, lexicon)
+    if tok.is_word:
+        start = _name_run_left(tokens, i, lexicon)
+        if start is not None:
+            k = start - 1
+            if k > 0 and lexicon.is_a("determiner", tokens[k].text):
+                k -= 1  # "... at the Cambodian Defence Ministry"
+            before = tokens[k] if k >= 0 else None
+            if before is not None and before.is_word and lexicon.is_a("preposition", before.text):
+                # "General X, Secretary of State at the Ministry recalled": a role tail.
+                described = _noun_phrase_with_of(tokens, k, i, lexicon)
+                if described is not None:
+                    return described
+                appo = _comma_left(tokens, k)
+                if appo is not None:
+                    name_start = _name_run_left(tokens, appo - 1, lexicon) if appo > 0 else None
+                    if name_start is not None:
+                        return Mention(
+                            tokens[name_start].start,
+                            tokens[appo - 1].end,
+                            "name",
+                            (tokens[appo + 1].start, tokens[i].end),
+                        )
+                return None
+            return Mention(tokens[start].start, tokens[i].end, "name")
+        desc = _description_left(tokens, i, lexicon)
+        if desc is not None:
+            return Mention(tokens[desc].start, tokens[i].end, "description")
+    return None
+
+
+def _noun_phrase_with_of(
+    tokens: list[Token], of_index: int, end: int, lexicon: Lexicon
+) -> Mention | None:
+    """ "a newspaper of the Cambodian People's Party" as one description."""
+    if tokens[of_index].lower != "of" or of_index < 2:
+        return None
+    noun = tokens[of_index - 1]
+    det = tokens[of_index - 2]
+    if noun.is_word and not noun.is_cap and lexicon.is_a("determiner", det.text):
+        return Mention(det.start, tokens[end].end, "description")
+    return None
+
+
+def _comma_left(tokens: list[Token], i: int) -> int | None:
+    j = i
+    while j >= 0 and i - j < MAX_ROLE_TOKENS:
+        if tokens[j].text == ",":
+            return j
+        if tokens[j].text in '.;:!?"“”':
+            return None
+        j -= 1
+    return None
+
+
+def _apposition_subject(tokens: list[Token], comma: int, lexicon: Lexicon) -> Mention | None:
+    """ "Mr. Chhay Yi Heang, advisor to the Royal Government of Cambodia, wrote"."""
+    open_comma = _comma_left(tokens, comma - 1)
+    if open_comma is None or open_comma == 0:
+        return None
+    role_first = tokens[open_comma + 1]
+    name_end = open_comma - 1
+    if tokens[name_end].is_word and _is_pronoun(tokens[name_end], lexicon):
+        return None
+    start = _name_run_left(tokens, name_end, lexicon)
+    if start is None or not role_first.is_word:
+        return None
+    if role_first.lower == "who":
+        return Mention(tokens[start].start, tokens[name_end].end, "name")
+    return Mention(
+        tokens[start].start,
+        tokens[name_end].end,
+        "name",
+        (role_first.start, tokens[comma - 1].end),
+    )
+
+
+def agent_after(tokens: list[Token], index: int, lexicon: Lexicon) -> Mention | None:
+    """The speaker written after a cue ("said Minister Tea Banh", "according to X")."""
+    if index >= len(tokens):
+        return None
+    tok = tokens[index]
+    if tok.is_word and _is_pronoun(tok, lexicon):
+        return Mention(tok.start, tok.end, "pronoun")
+    if tok.is_word and lexicon.is_a("determiner", tok.text):
+        j = index + 1
+        while j < len(tokens) and j - index <= MAX_NAME_TOKENS and tokens[j].is_word:
+            if tokens[j].is_cap:
+                break
+            if lexicon.is_a("description", tokens[j].text):
+                nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+                if nxt is None or not nxt.is_cap or not nxt.is_word:
+                    return Mention(tok.start, tokens[j].end, "description")
+            j += 1
+    end = _name_run_right(tokens, index, lexicon)
+    if end is None:
+        return None
+    role = _role_after(tokens, end + 1, lexicon)
+    return Mention(tok.start, tokens[end].end, "name", role)
+
+
+def _name_run_right(tokens: list[Token], start: int, lexicon: Lexicon) -> int | None:
+    i = start
+    end: int | None = None
+    while i < len(tokens) and i - start < MAX_NAME_TOKENS:
+        tok = tokens[i]
+        if tok.is_word and tok.is_cap:
+            end = i
+        elif (tok.is_word and lexicon.is_a("determiner", tok.text) and i == start) or (
+            tok.is_word
+            and end is not None
+            and lexicon.is_a("connector", tok.text)
+            and i + 1 < len(tokens)
+            and tokens[i + 1].is_cap
+        ):
+            pass
+        elif tok.text == "(" and end is not None:
+            j = i + 1
+            while j < len(tokens) and j - i < 8 and tokens[j].text != ")":
+                j += 1
+            if j >= len(tokens) or tokens[j].text != ")":
+                break
+            end = j
+            i = j
+        elif tok.is_word and _in_title(tokens, i, lexicon):
+            pass
+        else:
+            break
+        i += 1
+    return end
+
+
+def _role_after(tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """ ", a doctor," / ", President of the National Assembly," after a name."""
+    if i >= len(tokens) or tokens[i].text != ",":
+        return None
+    j = i + 1
+    while j < len(tokens) and j - i <= MAX_ROLE_TOKENS:
+        if tokens[j].text in ",.;:":
+            break
+        j += 1
+    if j == i + 1 or j >= len(tokens) or tokens[j].text != ",":
+        return None
+    first = tokens[i + 1]
+    if not (
+        lexicon.is_a("determiner", first.text)
+        or lexicon.match_title([t.text for t in tokens[i + 1 : j]], 0) is not None
+    ):
+        return None
+    return (first.start, tokens[j - 1].end)
+
+
+# --- quote attribution ---------------------------------------------------------------
+
+
+def attribute_after(tokens: list[Token], lexicon: Lexicon) -> Found:
+    """Attribution written right after a quote's closing mark."""
+    i = 0
+    dash = False
+    while i < len(tokens) and i < 3 and not tokens[i].is_word:
+        if tokens[i].text in "—–-":
+            dash = True
+        if tokens[i].text in "\"“”‘’'":
+            return NOT_FOUND
+        i += 1
+    if i >= len(tokens):
+        return NOT_FOUND
+    words = [t.lower for t in tokens]
+    entry = lexicon.match_cue(words, i)
+    if entry is not None and "belief" not in entry.tags:
+        n = len(entry.words)
+        cue = CueMatch(tokens[i].start, tokens[i + n - 1].end, i, n, entry)
+        agent = agent_after(tokens, i + n, lexicon)
+        if agent is not None:
+            return Found(agent, cue, None, Attribution.ADJACENT)
+        return NOT_FOUND
+    subject = _mention_right(tokens, i, lexicon)
+    if subject is None:
+        return NOT_FOUND
+    mention, j = subject
+    j += 1
+    if j < len(tokens) and tokens[j].text == ",":
+        role = _role_after(tokens, j, lexicon)
+        if role is not None:
+            mention = attrs.evolve(mention, role=role)
+            while j < len(tokens) and tokens[j].end <= role[1]:
+                j += 1
+            j += 1  # the closing comma
+    skipped = 0
+    while j < len(tokens) and skipped < MAX_ADVERBS and lexicon.is_a("adverb", tokens[j].text):
+        j += 1
+        skipped += 1
+    if j < len(tokens):
+        entry = lexicon.match_cue(words, j)
+        if entry is not None and "belief" not in entry.tags:
+            n = len(entry.words)
+            cue = CueMatch(tokens[j].start, tokens[j + n - 1].end, j, n, entry)
+            return Found(mention, cue, None, Attribution.ADJACENT)
+    if dash and mention.form == "name":
+        return Found(mention, None, None, Attribution.ADJACENT)
+    return NOT_FOUND
+
+
+def _mention_right(tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[Mention, int] | None:
+    tok = tokens[i]
+    if tok.is_word and _is_pronoun(tok, lexicon):
+        return Mention(tok.start, tok.end, "pronoun"), i
+    if tok.is_word and lexicon.is_a("determiner", tok.text):
+        j = i + 1
+        while j < len(tokens) and j - i <= 4 and tokens[j].is_word and not tokens[j].is_cap:
+            if lexicon.is_a("description", tokens[j].text):
+                return Mention(tok.start, tokens[j].end, "description"), j
+            j += 1
+    end = _name_run_right(tokens, i, lexicon)
+    if end is None:
+        return None
+    return Mention(tok.start, tokens[end].end, "name"), end
+
+
+def attribute_before(tokens: list[Token], lexicon: Lexicon) -> Found:
+    """Attribution in the words before a quote, within its sentence.
+
+    The last cue with a findable speaker wins. A participle cue with no subject of its
+    own ("cited Hun Sen in affirming that", "ran an editorial stating that") falls back
+    to the cue before it; an object-taking cue there makes its object the speaker and
+    its subject the ``via``.
+    """
+    cues = find_cues(tokens, lexicon)
+    for k in range(len(cues) - 1, -1, -1):
+        cue = cues[k]
+        if "belief" in cue.entry.tags:
+            continue
+        if "source_first" in cue.entry.tags:
+            agent = agent_after(tokens, cue.index + cue.length, lexicon)
+            if agent is not None:
+                return Found(agent, cue, None, Attribution.ADJACENT)
+            continue
+        subject = subject_before(tokens, cue.index, lexicon)
+        if subject is not None and (
+            k == 0 or subject.start >= cues[k - 1].end or subject.end <= cues[k - 1].start
+        ):
+            return Found(subject, cue, None, Attribution.ADJACENT)
+        # No subject: a participle depending on an earlier cue?
+        if k > 0:
+            prev = cues[k - 1]
+            between = tokens[prev.index + prev.length : cue.index]
+            if len(between) <= MAX_NAME_TOKENS + 4:
+                if "object" in prev.entry.tags:
+                    obj = agent_after(tokens, prev.index + prev.length, lexicon)
+                    if obj is not None and obj.form != "description":
+                        via = subject_before(tokens, prev.index, lexicon)
+                        return Found(obj, cue, via, Attribution.ADJACENT)
+                prev_subject = subject_before(tokens, prev.index, lexicon)
+                if prev_subject is not None:
+                    return Found(prev_subject, prev, None, Attribution.ADJACENT)
+    return NOT_FOUND
+
+
+def attribute_in_sentence(tokens: list[Token], lexicon: Lexicon) -> Found:
+    """A "X CUE" pair anywhere in an earlier sentence (for quotes it introduces)."""
+    found = attribute_before(tokens, lexicon)
+    if found.found:
+        return attrs.evolve(found, attribution=Attribution.PREVIOUS_SENTENCE)
+    return NOT_FOUND

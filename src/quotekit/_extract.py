@@ -1,0 +1,317 @@
+"""``extract()``: the pipeline, top to bottom.
+
+text -> normalised view (offset map) -> paragraphs and sentences -> candidates (quote
+marks, block quotes) -> attribution (cue and speaker mention) -> speaker resolution
+-> :class:`Quote` objects with offsets into the caller's string.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ._analysis import Analysis, analyse
+from ._attribution import (
+    NOT_FOUND,
+    Found,
+    Mention,
+    attribute_after,
+    attribute_before,
+    attribute_in_sentence,
+)
+from ._blocks import Block, find_blocks
+from ._config import ExtractConfig
+from ._coref import Resolved, Resolver, background_names
+from ._kinds import classify_marked
+from ._marks import MarkedSpan, find_marked_quotes
+from ._model import (
+    FLAG_UNCLOSED,
+    FLAG_UNOPENED,
+    Attribution,
+    Cue,
+    Quote,
+    QuoteKind,
+    Resolution,
+    Span,
+    Speaker,
+    SpeakerKind,
+)
+from ._normalise import normalise_quote_text
+from ._text import make_view
+from .errors import InputTypeError
+
+# How far after a closing mark the attribution ("…," said X) is looked for.
+AFTER_WINDOW = 200
+# How many earlier sentences of the paragraph may name a direct quote's speaker.
+PREVIOUS_SENTENCES = 2
+
+
+@attrs.frozen
+class Candidate:
+    """A quote before speaker resolution (view offsets)."""
+
+    content: Span
+    kind: QuoteKind
+    flags: frozenset[str]
+    found: Found
+
+
+def extract(
+    text: str,
+    *,
+    doc_id: str | None = None,
+    config: ExtractConfig | None = None,
+    include_terms: bool | None = None,
+) -> list[Quote]:
+    """Find the quotations in ``text`` and who made them, in document order.
+
+    Any ``str`` is valid input. ``include_terms`` overrides ``config.include_terms``.
+    Raises :class:`~quotekit.errors.InputTypeError` (a ``TypeError``) for a non-str.
+    """
+    if not isinstance(text, str):
+        raise InputTypeError("text", "a str", text)
+    if doc_id is not None and not isinstance(doc_id, str):
+        raise InputTypeError("doc_id", "a str or None", doc_id)
+    if config is None:
+        config = ExtractConfig()
+    elif not isinstance(config, ExtractConfig):
+        raise InputTypeError("config", "an ExtractConfig or None", config)
+    if include_terms is not None:
+        config = attrs.evolve(config, include_terms=bool(include_terms))
+
+    analysis = analyse(make_view(text), config.lexicon)
+    marked = find_marked_quotes(analysis.text, list(analysis.paragraphs))
+    blocks = find_blocks(analysis, marked) if config.include_blocks else []
+    candidates = marked_candidates(analysis, marked, blocks) + block_candidates(blocks)
+    candidates = sorted(candidates, key=lambda c: (c.content.start, c.content.end))
+    candidates = continue_quote_runs(analysis, candidates)
+    quotes = resolve_quotes(analysis, candidates, doc_id)
+    return [
+        q
+        for q in quotes
+        if (config.include_terms or q.kind is not QuoteKind.TERM)
+        and q.confidence >= config.min_confidence
+    ]
+
+
+# --- candidates ----------------------------------------------------------------------
+
+
+def _after_tokens(analysis: Analysis, close: int) -> list:  # type: ignore[type-arg]
+    paragraph = analysis.paragraphs[analysis.paragraph_index(close)]
+    end = min(paragraph.end, close + 1 + AFTER_WINDOW)
+    tokens = analysis.tokens(close + 1, end)
+    for i, tok in enumerate(tokens):
+        if i > 0 and tok.text in (".", "!", "?", '"', "“", "”", "«", "»"):
+            return tokens[:i]
+    return tokens
+
+
+def marked_candidates(
+    analysis: Analysis, marked: list[MarkedSpan], blocks: list[Block]
+) -> list[Candidate]:
+    """Candidates from quote marks (the ones a block quote did not take)."""
+    taken = {b.marked_index for b in blocks if b.marked_index is not None}
+    block_spans = [b.content for b in blocks]
+    text = analysis.text
+    lexicon = analysis.lexicon
+    candidates: list[Candidate] = []
+    for index, span in enumerate(marked):
+        if index in taken:
+            continue
+        anchor = span.open if span.open is not None else span.content.start
+        if analysis.is_excluded(anchor):
+            continue
+        if any(b.start <= span.content.start and span.content.end <= b.end for b in block_spans):
+            continue  # a quotation inside a block quote stays part of it
+        content = _trimmed(text, span.content)
+        if content.start == content.end:
+            continue
+        sentence = analysis.sentence_at(anchor)
+        before = analysis.tokens(sentence.start, anchor) if span.open is not None else []
+        found_after = (
+            attribute_after(_after_tokens(analysis, span.close), lexicon)
+            if span.close is not None
+            else NOT_FOUND
+        )
+        found = found_after if found_after.found else attribute_before(before, lexicon)
+        words = len(text[content.start : content.end].split())
+        kind = classify_marked(text, span, before, words, found_after, found, lexicon)
+        if kind is QuoteKind.DIRECT and not found.found:
+            found = _previous_sentences(analysis, sentence)
+        candidates.append(Candidate(content, kind, span.flags, found))
+    return candidates
+
+
+def _previous_sentences(analysis: Analysis, sentence: Span) -> Found:
+    index = analysis.sentence_index(sentence.start)
+    paragraph = analysis.paragraphs[analysis.paragraph_index(sentence.start)]
+    for k in range(index - 1, max(-1, index - 1 - PREVIOUS_SENTENCES), -1):
+        previous = analysis.sentences[k]
+        if previous.start < paragraph.start:
+            break
+        found = attribute_in_sentence(
+            analysis.tokens(previous.start, previous.end), analysis.lexicon
+        )
+        if found.found:
+            return found
+    return NOT_FOUND
+
+
+def block_candidates(blocks: list[Block]) -> list[Candidate]:
+    """Candidates from block quotes."""
+    return [Candidate(b.content, QuoteKind.BLOCK, b.flags, b.found) for b in blocks]
+
+
+def continue_quote_runs(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
+    """A direct quote opening a paragraph with nobody credited continues the speaker of
+    the quote in the paragraph just before (the usual run of quote paragraphs)."""
+    result: list[Candidate] = []
+    previous: Candidate | None = None
+    for cand in candidates:
+        if (
+            not cand.found.found
+            and cand.kind in (QuoteKind.DIRECT, QuoteKind.BLOCK)
+            and previous is not None
+            and previous.found.found
+            and previous.kind in (QuoteKind.DIRECT, QuoteKind.BLOCK)
+        ):
+            p_prev = analysis.paragraph_index(previous.content.start)
+            p_this = analysis.paragraph_index(cand.content.start)
+            if p_this == p_prev + 1 and cand.content.start - 1 <= analysis.paragraphs[p_this].start:
+                cand = attrs.evolve(
+                    cand, found=attrs.evolve(previous.found, attribution=Attribution.CONTINUATION)
+                )
+        result.append(cand)
+        if cand.kind is not QuoteKind.TERM:
+            previous = cand
+    return result
+
+
+def _trimmed(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+# --- speakers and quotes ---------------------------------------------------------------
+
+_CONFIDENCE = {
+    Attribution.ADJACENT: 0.9,
+    Attribution.PREVIOUS_SENTENCE: 0.75,
+    Attribution.CONTINUATION: 0.65,
+    Attribution.NONE: 0.3,
+}
+
+
+def resolve_quotes(
+    analysis: Analysis, candidates: list[Candidate], doc_id: str | None
+) -> list[Quote]:
+    """Resolve every speaker mention in document order and build the quotes."""
+    text = analysis.text
+    resolver = Resolver(analysis.lexicon)
+    mentions: dict[tuple[int, int], Mention] = {}
+    for cand in candidates:
+        for mention in (cand.found.speaker, cand.found.via):
+            if mention is not None:
+                mentions[(mention.start, mention.end)] = mention
+    events: list[tuple[int, int, str | Mention]] = [
+        (pos, 0, name)
+        for pos, name in background_names(
+            text,
+            ((p.start, p.end) for p in analysis.paragraphs if not analysis.is_excluded(p.start)),
+            analysis.lexicon,
+        )
+    ]
+    events.extend((m.start, 1, m) for m in mentions.values())
+    events.sort(key=lambda e: (e[0], e[1]))
+    resolved: dict[tuple[int, int], Resolved | None] = {}
+    for pos, _order, item in events:
+        if isinstance(item, str):
+            resolver.observe(pos, item)
+            continue
+        mention_text = text[item.start : item.end]
+        if item.form == "pronoun":
+            resolved[(item.start, item.end)] = resolver.resolve_pronoun(pos, mention_text)
+        elif item.form == "description":
+            resolved[(item.start, item.end)] = resolver.resolve_description(pos, mention_text)
+        else:
+            resolved[(item.start, item.end)] = resolver.resolve_name(pos, mention_text)
+
+    quotes = []
+    for cand in candidates:
+        speaker = _speaker(analysis, cand.found.speaker, resolved)
+        via = _speaker(analysis, cand.found.via, resolved)
+        confidence = _CONFIDENCE[cand.found.attribution if speaker else Attribution.NONE]
+        if speaker is not None and speaker.resolution in (
+            Resolution.PRONOUN,
+            Resolution.DESCRIPTION,
+        ):
+            confidence = min(confidence, 0.6)
+        if speaker is not None and speaker.resolution is Resolution.UNRESOLVED:
+            confidence = min(confidence, 0.4)
+        if cand.flags & {FLAG_UNCLOSED, FLAG_UNOPENED}:
+            confidence -= 0.1
+        if cand.kind is QuoteKind.TERM:
+            confidence = min(confidence, 0.5)
+        span = analysis.view.span_to_original(cand.content.start, cand.content.end)
+        cue = None
+        if cand.found.cue is not None and speaker is not None:
+            c = cand.found.cue
+            cue_span = analysis.view.span_to_original(c.start, c.end)
+            cue = Cue(cue_span.slice(analysis.view.original), c.entry.lemma, cue_span)
+        quotes.append(
+            Quote(
+                text=normalise_quote_text(span.slice(analysis.view.original)),
+                span=span,
+                kind=cand.kind,
+                speaker=speaker,
+                cue=cue,
+                via=via,
+                doc_id=doc_id,
+                confidence=round(max(0.0, confidence), 2),
+                flags=tuple(cand.flags),
+                attribution=cand.found.attribution if speaker else Attribution.NONE,
+            )
+        )
+    return quotes
+
+
+def _speaker(
+    analysis: Analysis,
+    mention: Mention | None,
+    resolved: dict[tuple[int, int], Resolved | None],
+) -> Speaker | None:
+    if mention is None:
+        return None
+    original = analysis.view.original
+    span = analysis.view.span_to_original(mention.start, mention.end)
+    mention_text = normalise_quote_text(span.slice(original))
+    role = None
+    if mention.role is not None:
+        role_span = analysis.view.span_to_original(*mention.role)
+        role = normalise_quote_text(role_span.slice(original))
+    result = resolved.get((mention.start, mention.end))
+    if result is None:
+        kind = SpeakerKind.UNKNOWN
+        if any(analysis.lexicon.is_a("media", w) for w in mention_text.split()):
+            kind = SpeakerKind.ORGANISATION
+        return Speaker(
+            name=mention_text,
+            mention=mention_text,
+            span=span,
+            role=role,
+            kind=kind,
+            resolution=Resolution.UNRESOLVED,
+        )
+    return Speaker(
+        name=result.name,
+        mention=mention_text,
+        span=span,
+        titles=result.titles,
+        role=role or result.role,
+        kind=result.kind,
+        resolution=result.resolution,
+    )

@@ -1,0 +1,59 @@
+"""Decide what a span in quote marks is: a statement, a fragment, or a term."""
+
+from __future__ import annotations
+
+from ._attribution import Found
+from ._lexicon import Lexicon
+from ._marks import MarkedSpan
+from ._model import QuoteKind
+from ._tokens import Token
+
+# A fragment this short with nobody credited is a scare quote or a name, not speech.
+MAX_TERM_WORDS = 5
+# A quote this long that starts with a capital letter reads as a full statement.
+MIN_STATEMENT_WORDS = 6
+
+
+def after_term_cue(before: list[Token], lexicon: Lexicon) -> bool:
+    """The words right before the opening mark announce a term ("so-called", "entitled")."""
+    words = [t.lower for t in before[-4:] if t.is_word]
+    while words and words[-1] in {"a", "an", "the", "as"}:
+        words.pop()
+    return any(
+        len(words) >= len(cue) and tuple(words[-len(cue) :]) == cue for cue in lexicon.term_cues
+    )
+
+
+def classify_marked(
+    text: str,
+    span: MarkedSpan,
+    before: list[Token],
+    content_words: int,
+    found_after: Found,
+    found: Found,
+    lexicon: Lexicon,
+) -> QuoteKind:
+    """Kind of a quote in marks, from its position in the sentence and its attribution."""
+    if span.open is not None and after_term_cue(before, lexicon):
+        return QuoteKind.TERM
+    content = text[span.content.start : span.content.end].strip()
+    starts_upper = content[:1].isupper() or content[:1] in "\"'“‘" or content[:1].isdigit()
+    last = before[-1].text if before else ""
+    sentence_initial = not any(t.is_word for t in before)
+    if sentence_initial and (found.found or content_words >= MAX_TERM_WORDS):
+        return QuoteKind.DIRECT
+    if last in (":", ",") and found.found:
+        return QuoteKind.DIRECT
+    if found_after.found and content.endswith((",", ".", "!", "?", "…")):
+        return QuoteKind.DIRECT
+    if (
+        starts_upper
+        and content_words >= MIN_STATEMENT_WORDS
+        and (found.found or last in (":", ",") or (before[-1:] and before[-1].lower == "that"))
+    ):
+        return QuoteKind.DIRECT
+    if found.found:
+        return QuoteKind.PARTIAL
+    if content_words <= MAX_TERM_WORDS:
+        return QuoteKind.TERM
+    return QuoteKind.DIRECT if starts_upper or sentence_initial else QuoteKind.PARTIAL

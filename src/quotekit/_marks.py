@@ -1,0 +1,239 @@
+"""Find quote marks and pair them into quoted spans, paragraph by paragraph.
+
+The scanner is a small state machine over the marks alone (found with one linear
+regex), so an odd number of marks, a mismatched pair (``"…”``) or a stray closing
+mark never derails it: an unclosed quote is cut at its paragraph's end and flagged,
+and the news convention of reopening a quote on each paragraph keeps one quote open
+across paragraphs.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import attrs
+import regex
+
+from ._model import (
+    FLAG_MISMATCHED,
+    FLAG_MULTI_PARAGRAPH,
+    FLAG_NESTED,
+    FLAG_UNCLOSED,
+    FLAG_UNOPENED,
+    Span,
+)
+
+DOUBLE_MARKS = '"“”„‟«»'
+SINGLE_MARKS = "'‘’‚‛‹›"
+_MARK = regex.compile("[\"“”„‟«»'‘’‚‛‹›]")
+
+# Marks that can only open or only close (straight marks can do both).
+_DOUBLE_OPEN_ONLY = "„‟«"
+_DOUBLE_CLOSE_ONLY = "»"
+_SINGLE_OPEN_ONLY = "‚‛‹"
+_CLOSING_PUNCT = ".,;:!?)]}…—–-/"
+_OPENING_PUNCT = "([{—–-/"
+# How each opening mark is normally closed, to flag mismatched pairs.
+_PARTNER = {
+    '"': '"',
+    "“": "”",
+    "„": "“",
+    "‟": "”",
+    "«": "»",
+    "'": "'",
+    "‘": "’",
+    "‚": "‘",
+    "‛": "’",
+    "‹": "›",
+}
+
+
+@attrs.frozen
+class MarkedSpan:
+    """A quoted span of the view: its marks, content and irregularities."""
+
+    open: int | None  # offset of the opening mark (None when unopened)
+    content: Span  # the text between the marks, in view offsets
+    close: int | None  # offset of the closing mark (None when unclosed)
+    flags: frozenset[str]
+    first_paragraph: int
+    last_paragraph: int
+    double: bool  # quoted with double marks (single marks otherwise)
+
+
+def _is_space(ch: str) -> bool:
+    return ch.isspace()
+
+
+def _flanking(text: str, pos: int, limit_start: int, limit_end: int) -> tuple[bool, bool]:
+    """Whether the mark at ``pos`` can open (left-flanking) and close (right-flanking)."""
+    prev = text[pos - 1] if pos > limit_start else " "
+    nxt = text[pos + 1] if pos + 1 < limit_end else " "
+    prev_open = prev.isspace() or prev in _OPENING_PUNCT or prev in DOUBLE_MARKS + SINGLE_MARKS
+    next_close = nxt.isspace() or nxt in _CLOSING_PUNCT or nxt in DOUBLE_MARKS + SINGLE_MARKS
+    can_open = not nxt.isspace() and prev_open
+    can_close = not prev.isspace() and next_close
+    return can_open, can_close
+
+
+def _is_apostrophe(text: str, pos: int, start: int, end: int) -> bool:
+    prev = text[pos - 1] if pos > start else " "
+    nxt = text[pos + 1] if pos + 1 < end else " "
+    if prev.isalnum() and nxt.isalpha():
+        return True  # don't, Cambodia's, O'Brien
+    # '90s, 'em, 'til: an elided start of a word
+    return (prev.isspace() or pos == start) and nxt.isdigit()
+
+
+@attrs.define
+class _Open:
+    mark_pos: int
+    char: str
+    double: bool
+    first_paragraph: int
+    paragraph: int
+    flags: set[str]
+    inner_singles: int = 0
+    inner_doubles: int = 0
+
+
+def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
+    """Pair the quote marks of ``text`` into quoted spans, in document order.
+
+    Single marks pair only where they cannot be apostrophes. A quote still open at
+    the end of its paragraph continues when the next paragraph opens with a double
+    mark (the news convention); otherwise it ends there, flagged ``unclosed``. A
+    closing mark with nothing open that ends its paragraph gives a quote from the
+    paragraph start, flagged ``unopened``.
+    """
+    if not paragraphs:
+        return []
+    starts = [p.start for p in paragraphs]
+    results: list[MarkedSpan] = []
+    current: _Open | None = None
+
+    def close_unclosed(state: _Open) -> None:
+        para = paragraphs[state.paragraph]
+        content_start = state.mark_pos + 1
+        end = max(content_start, para.end)
+        results.append(
+            MarkedSpan(
+                state.mark_pos,
+                Span(content_start, end),
+                None,
+                frozenset(state.flags | {FLAG_UNCLOSED}),
+                state.first_paragraph,
+                state.paragraph,
+                state.double,
+            )
+        )
+
+    for match in _MARK.finditer(text, paragraphs[0].start, paragraphs[-1].end):
+        pos = match.start()
+        char = match.group()
+        p_index = bisect.bisect_right(starts, pos) - 1
+        if p_index < 0 or pos >= paragraphs[p_index].end:
+            continue  # between paragraphs (cannot happen for trimmed spans)
+        para = paragraphs[p_index]
+        is_double = char in DOUBLE_MARKS
+
+        if current is not None and p_index != current.paragraph:
+            # The open quote reaches a paragraph boundary.
+            if (
+                current.double
+                and is_double
+                and p_index == current.paragraph + 1
+                and pos == para.start
+                and char not in _DOUBLE_CLOSE_ONLY
+                and current.inner_doubles == 0
+            ):
+                current.paragraph = p_index
+                current.flags.add(FLAG_MULTI_PARAGRAPH)
+                current.inner_singles = 0
+                continue
+            if current.double or current.char == "‘":
+                close_unclosed(current)
+            current = None
+
+        if not is_double and _is_apostrophe(text, pos, para.start, para.end):
+            continue
+        can_open, can_close = _flanking(text, pos, para.start, para.end)
+
+        if current is None:
+            if is_double:
+                if char in _DOUBLE_CLOSE_ONLY or char == "”" or (char == '"' and not can_open):
+                    if can_close and _ends_paragraph(text, pos + 1, para.end):
+                        results.append(
+                            MarkedSpan(
+                                None,
+                                Span(para.start, pos),
+                                pos,
+                                frozenset({FLAG_UNOPENED}),
+                                p_index,
+                                p_index,
+                                True,
+                            )
+                        )
+                    continue
+                if can_open:
+                    current = _Open(pos, char, True, p_index, p_index, set())
+            elif can_open and not can_close and char not in "’›":
+                current = _Open(pos, char, False, p_index, p_index, set())
+            continue
+
+        # A quote is open.
+        if current.double:
+            if is_double:
+                if current.inner_doubles and can_close and not can_open:
+                    current.inner_doubles -= 1
+                    continue
+                if can_close and (char != "“" or current.char == "„") and char not in "„«":
+                    results.append(_closed(current, pos, char))
+                    current = None
+                elif can_open and char in "“„«":
+                    current.inner_doubles += 1
+                    current.flags.add(FLAG_NESTED)
+                continue
+            # A single mark inside a double quote: nested quotation or apostrophe.
+            if can_open and not can_close and char not in "’›":
+                current.inner_singles += 1
+                current.flags.add(FLAG_NESTED)
+            elif can_close and current.inner_singles and char not in _SINGLE_OPEN_ONLY:
+                current.inner_singles -= 1
+            continue
+
+        # A single-quoted span is open.
+        if is_double:
+            # A double mark inside single quotes: treat the single opener as an
+            # apostrophe and restart from this mark.
+            current = None
+            if can_open and char not in _DOUBLE_CLOSE_ONLY and char != "”":
+                current = _Open(pos, char, True, p_index, p_index, set())
+            continue
+        if can_close and char not in _SINGLE_OPEN_ONLY and char != "‘":
+            results.append(_closed(current, pos, char))
+            current = None
+
+    if current is not None and (current.double or current.char == "‘"):
+        close_unclosed(current)
+    return results
+
+
+def _ends_paragraph(text: str, pos: int, end: int) -> bool:
+    """Only closing punctuation and spaces remain between ``pos`` and ``end``."""
+    return all(c.isspace() or c in ".,;!?…)" for c in text[pos:end][:8]) and end - pos <= 8
+
+
+def _closed(state: _Open, close_pos: int, close_char: str) -> MarkedSpan:
+    flags = set(state.flags)
+    if _PARTNER.get(state.char) != close_char and not (state.char == "“" and close_char == "“"):
+        flags.add(FLAG_MISMATCHED)
+    return MarkedSpan(
+        state.mark_pos,
+        Span(state.mark_pos + 1, close_pos),
+        close_pos,
+        frozenset(flags),
+        state.first_paragraph,
+        state.paragraph,
+        state.double,
+    )

@@ -1,0 +1,51 @@
+"""Normalised quote text: marks removed, whitespace collapsed, typographic variants unified.
+
+The same function serves extraction (``Quote.text``) and comparison, and it is
+idempotent: normalising normalised text changes nothing.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_TRANSLATE = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "«": '"',
+        "»": '"',
+        "″": '"',
+        "‹": "'",
+        "›": "'",
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "−": "-",
+        "…": "...",
+        "\u00a0": " ",
+        "\ufffd": " ",
+    }
+)
+_INVISIBLE = regex.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_SPACES = regex.compile(r"\s+")
+# A quote mark that reopens a paragraph inside a multi-paragraph quote.
+_REOPEN = regex.compile("\n[ \t]*[\"“„«'‘]")
+_EDGE_MARKS = '"“”„‟«»‘’‚‛‹› \t\n'
+
+
+def normalise_quote_text(raw: str) -> str:
+    """Normalise a quote's raw content for display and comparison."""
+    text = _INVISIBLE.sub("", raw)
+    text = _REOPEN.sub("\n", text)
+    text = text.translate(_TRANSLATE)
+    text = _SPACES.sub(" ", text)
+    return text.strip(_EDGE_MARKS.translate(_TRANSLATE)).strip()

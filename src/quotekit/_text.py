@@ -1,0 +1,208 @@
+"""A normalised view of the caller's text, with an offset map back to the original.
+
+Every later stage works on :class:`TextView.text`, which differs from the original only
+in ways that never move a quote: line endings become ``\\n``, exotic spaces become
+``" "``, control characters become ``" "``, lone surrogates become U+FFFD, and invisible
+format characters (zero-width, bidi controls, soft hyphen, BOM) are removed. Removal is
+the only change that shifts offsets; :meth:`TextView.to_original` undoes it.
+
+Paragraphs and sentences are found here too, as spans of the view.
+
+Regex rule for this package: no nested unbounded quantifiers over overlapping character
+classes, every look-around has a fixed or small bounded width, and patterns run over
+bounded windows where they could otherwise rescan. Every pattern must stay linear in
+the length of its input.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+import attrs
+import regex
+
+from ._lexicon import Lexicon
+from ._model import Span
+
+# Characters replaced one-for-one (offsets unchanged).
+_SPACE_LIKE = regex.compile(
+    "[\t\x0b\x0c\x00-\x08\x0e-\x1f\x7f-\x9f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+    "\u2028\u2029\r\ud800-\udfff]"
+)
+_SINGLE_MAP = {
+    **dict.fromkeys("\t\x0b\x0c\xa0\u1680\u202f\u205f\u3000", " "),
+    **{chr(c): " " for c in range(0x2000, 0x200B)},
+    "\u2028": "\n",
+    "\u2029": "\n",
+    "\r": "\n",
+}
+# Characters removed (offsets shift): "\r" before "\n", zero-width and bidi controls.
+_REMOVED = regex.compile(
+    "\r(?=\n)|[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+"
+)
+
+
+def _replace_one(match: regex.Match[str]) -> str:
+    char = match.group()
+    mapped = _SINGLE_MAP.get(char)
+    if mapped is not None:
+        return mapped
+    if "\ud800" <= char <= "\udfff":
+        return "\ufffd"
+    return " "  # C0/C1 controls, NUL
+
+
+@attrs.frozen
+class TextView:
+    """The normalised text and the map from its offsets back to the original."""
+
+    original: str
+    text: str
+    # For each run of removed characters: the view offset just after it, and the total
+    # number of characters removed up to and including that run.
+    _run_at: tuple[int, ...] = ()
+    _removed_upto: tuple[int, ...] = ()
+
+    def to_original(self, index: int) -> int:
+        """Original offset of the view character at ``index`` (a span start)."""
+        k = bisect.bisect_right(self._run_at, index)
+        return index + (self._removed_upto[k - 1] if k else 0)
+
+    def to_original_end(self, index: int) -> int:
+        """Original offset for a span end at view offset ``index`` (exclusive)."""
+        if index <= 0:
+            return 0
+        return self.to_original(index - 1) + 1
+
+    def span_to_original(self, start: int, end: int) -> Span:
+        """Map a half-open view span to a span of the original string."""
+        if end <= start:
+            s = self.to_original(start)
+            return Span(s, s)
+        return Span(self.to_original(start), self.to_original_end(end))
+
+
+def make_view(original: str) -> TextView:
+    """Normalise ``original`` for scanning, keeping an exact offset map."""
+    text = original
+    run_at: list[int] = []
+    removed_upto: list[int] = []
+    if _REMOVED.search(text) is not None:
+        pieces: list[str] = []
+        last = 0
+        removed = 0
+        for match in _REMOVED.finditer(text):
+            pieces.append(text[last : match.start()])
+            removed += match.end() - match.start()
+            run_at.append(match.end() - removed)
+            removed_upto.append(removed)
+            last = match.end()
+        pieces.append(text[last:])
+        text = "".join(pieces)
+    if _SPACE_LIKE.search(text) is not None:
+        text = _SPACE_LIKE.sub(_replace_one, text)
+    return TextView(original, text, tuple(run_at), tuple(removed_upto))
+
+
+# --- paragraphs ---------------------------------------------------------------------------
+
+_LINE = regex.compile(r"[^\n]*")
+_SENTENCE_END_CHARS = frozenset('.!?:;…"”’»)]|')
+
+
+def find_paragraphs(text: str) -> list[Span]:
+    """Paragraph spans (whitespace-trimmed) of a view's text.
+
+    A line is a paragraph. A line that ends mid-sentence and is followed by a line
+    starting in lower case is a hard-wrapped continuation and joins it.
+    """
+    spans: list[Span] = []
+    pending: Span | None = None
+    for match in _LINE.finditer(text):
+        raw_start, raw_end = match.span()
+        if raw_end == raw_start and raw_start > 0 and text[raw_start - 1] != "\n":
+            continue  # the empty match right after a non-empty line
+        start, end = _trim(text, raw_start, raw_end)
+        if start == end:
+            if pending is not None:
+                spans.append(pending)
+                pending = None
+            continue
+        if (
+            pending is not None
+            and text[pending.end - 1] not in _SENTENCE_END_CHARS
+            and text[start].islower()
+        ):
+            pending = Span(pending.start, end)
+            continue
+        if pending is not None:
+            spans.append(pending)
+        pending = Span(start, end)
+    if pending is not None:
+        spans.append(pending)
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# --- sentences ----------------------------------------------------------------------------
+
+# A sentence may end after terminal punctuation, optionally followed by closing marks.
+_BOUNDARY = regex.compile(r"[.!?…]{1,5}[\"'”’»)\]]{0,3}(?=\s)")
+_WORD_BEFORE = regex.compile(r"[\p{L}.]{1,20}\Z")
+
+
+def find_sentences(text: str, paragraph: Span, lexicon: Lexicon) -> list[Span]:
+    """Sentence spans inside one paragraph of the view.
+
+    A boundary needs terminal punctuation, whitespace, then an upper-case letter, a
+    digit or an opening mark; it is refused after an abbreviation ("Mr.", "Gen.",
+    "U.S.", "Jan.") or an initial ("J. Smith").
+    """
+    sentences: list[Span] = []
+    start = paragraph.start
+    for match in _BOUNDARY.finditer(text, paragraph.start, paragraph.end):
+        end = match.end()
+        nxt = end
+        while nxt < paragraph.end and text[nxt].isspace():
+            nxt += 1
+        if nxt >= paragraph.end:
+            break
+        following = text[nxt]
+        if not (following.isupper() or following.isdigit() or following in "\"“‘'«„("):
+            continue
+        if text[match.start()] == "." and _is_abbreviation(text, match.start(), lexicon):
+            continue
+        sentences.append(Span(start, end))
+        start = nxt
+    if start < paragraph.end:
+        sentences.append(Span(start, paragraph.end))
+    return sentences
+
+
+def _is_abbreviation(text: str, dot: int, lexicon: Lexicon) -> bool:
+    found = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    if found is None:
+        return False
+    word = found.group().lstrip(".")
+    if not word:
+        return False
+    if len(word) == 1 and word.isupper():
+        return True  # an initial
+    return word.lower() in lexicon.abbreviations
+
+
+def iter_words(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of word tokens (letters, digits, inner apostrophes/hyphens) in a window."""
+    for match in _WORD.finditer(text, start, end):
+        yield match.span()
+
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+){0,8}")

@@ -1,0 +1,251 @@
+"""The ``quotekit`` command line. It only calls the public API.
+
+``quotekit extract PATH...`` prints the quotes of text files, folders (searched
+recursively) or ``-`` (standard input) as a table, JSON Lines, JSON or CSV.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+import quotekit
+
+#: File suffixes read when a folder is given.
+TEXT_SUFFIXES = (".txt",)
+FORMATS = ("table", "jsonl", "json", "csv")
+CSV_COLUMNS = (
+    "doc",
+    "start",
+    "end",
+    "kind",
+    "speaker",
+    "speaker_mention",
+    "cue",
+    "via",
+    "confidence",
+    "flags",
+    "text",
+)
+EXIT_OK = 0
+EXIT_INPUT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a process ended by SIGPIPE
+
+
+class _Failure(Exception):
+    """One input could not be read; the message names it."""
+
+
+def _iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
+    """(label, path) for every file to read; ``-`` yields stdin (path None)."""
+    for raw in paths:
+        if raw == "-":
+            yield "-", None
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+            )
+            if not found:
+                yield raw, path  # reported as "no text files" by _read
+            for p in found:
+                yield str(p), p
+        else:
+            yield raw, path
+
+
+def _read(label: str, path: Path | None, encoding: str) -> str:
+    try:
+        if path is None:
+            data = sys.stdin.buffer.read()
+        elif path.is_dir():
+            raise _Failure(f"{label}: folder holds no {'/'.join(TEXT_SUFFIXES)} files")
+        else:
+            data = path.read_bytes()
+    except OSError as exc:
+        raise _Failure(f"{label}: cannot read: {exc.strerror or exc}") from exc
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise _Failure(
+            f"{label}: not valid {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "pass --encoding"
+        ) from exc
+    except LookupError as exc:
+        raise _Failure(f"unknown encoding {encoding!r}") from exc
+
+
+def _doc_id(label: str) -> str:
+    if label == "-":
+        return "-"
+    return Path(label).stem
+
+
+def _record(quote: quotekit.Quote) -> dict[str, Any]:
+    return quote.to_dict()
+
+
+def _table_row(record: dict[str, Any], width: int) -> str:
+    speaker = record["speaker"] or "-"
+    text = record["text"].replace("\n", " ")
+    room = max(20, width - 60)
+    if len(text) > room:
+        text = text[: room - 1] + "…"
+    return (
+        f"{record['doc'] or '-':<14.14} {record['kind']:<8} {speaker:<22.22} "
+        f"{record['cue'] or '-':<12.12} {text}"
+    )
+
+
+class _Writer:
+    """Writes records in one format; each record leaves in a single write call."""
+
+    def __init__(self, fmt: str, out: TextIO) -> None:
+        self.fmt = fmt
+        self.out = out
+        self.count = 0
+        self.width = _terminal_width()
+        if fmt == "csv":
+            self._emit(_csv_line(CSV_COLUMNS))
+        elif fmt == "table":
+            self._emit(f"{'doc':<14} {'kind':<8} {'speaker':<22} {'cue':<12} text\n")
+        elif fmt == "json":
+            self.out.write("[")
+
+    def _emit(self, line: str) -> None:
+        self.out.write(line)
+        self.out.flush()
+
+    def write(self, record: dict[str, Any]) -> None:
+        if self.fmt == "jsonl":
+            self._emit(json.dumps(record, ensure_ascii=False) + "\n")
+        elif self.fmt == "json":
+            sep = "\n  " if self.count == 0 else ",\n  "
+            self._emit(sep + json.dumps(record, ensure_ascii=False))
+        elif self.fmt == "csv":
+            flat = {k: record.get(k) for k in CSV_COLUMNS}
+            flat["flags"] = ";".join(record.get("flags") or [])
+            self._emit(_csv_line([_csv_value(flat[k]) for k in CSV_COLUMNS]))
+        else:
+            self._emit(_table_row(record, self.width) + "\n")
+        self.count += 1
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            self._emit("\n]\n" if self.count else "]\n")
+
+
+def _csv_value(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _csv_line(values: Sequence[str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(values)
+    return buffer.getvalue()
+
+
+def _terminal_width() -> int:
+    try:
+        return os.get_terminal_size().columns
+    except OSError:
+        return 120
+
+
+def _extract_command(args: argparse.Namespace) -> int:
+    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    config = quotekit.ExtractConfig(
+        include_terms=args.include_terms,
+        include_indirect=not args.no_indirect,
+        min_confidence=args.min_confidence,
+    )
+    writer = _Writer(fmt, sys.stdout)
+    status = EXIT_OK
+    for label, path in _iter_inputs(args.paths):
+        try:
+            text = _read(label, path, args.encoding)
+        except _Failure as failure:
+            print(f"quotekit: error: {failure}", file=sys.stderr)
+            status = EXIT_INPUT_ERROR
+            continue
+        for quote in quotekit.extract(text, doc_id=_doc_id(label), config=config):
+            writer.write(_record(quote))
+    writer.close()
+    return status
+
+
+def _confidence(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1: {value}")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``quotekit`` command."""
+    parser = argparse.ArgumentParser(
+        prog="quotekit",
+        description="Find attributed quotations in news text.",
+    )
+    parser.add_argument("--version", action="version", version=f"quotekit {quotekit.__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    extract = commands.add_parser(
+        "extract",
+        help="print the quotes in files or folders",
+        description="Print the quotes found in text files, folders (searched recursively "
+        "for .txt files) or '-' for standard input.",
+    )
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
+    extract.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        help="output format (default: table on a terminal, jsonl otherwise)",
+    )
+    extract.add_argument(
+        "--include-terms", action="store_true", help="also list scare quotes, titles and names"
+    )
+    extract.add_argument(
+        "--no-indirect", action="store_true", help="leave out reported speech (X said that ...)"
+    )
+    extract.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=0.0,
+        metavar="X",
+        help="drop quotes below this confidence (0..1)",
+    )
+    extract.add_argument("--encoding", default="utf-8", help="encoding of the input files")
+    extract.set_defaults(handler=_extract_command)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        status: int = args.handler(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (``quotekit extract big/ | head``): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        return 130
+    return status

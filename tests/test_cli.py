@@ -1,0 +1,121 @@
+"""The quotekit command line: formats, inputs, errors and exit statuses."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import quotekit
+from quotekit.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def _run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "quotekit", *args],
+        input=stdin,
+        capture_output=True,
+        check=False,
+        cwd=ROOT,
+    )
+
+
+def test_version_and_help() -> None:
+    result = _run("--version")
+    assert result.returncode == 0
+    assert result.stdout.decode().strip() == f"quotekit {quotekit.__version__}"
+    assert _run("--help").returncode == 0
+    assert _run("extract", "--help").returncode == 0
+
+
+def test_jsonl_records_round_trip() -> None:
+    result = _run("extract", str(SEEDS), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.decode("utf-8").splitlines()
+    assert len(lines) >= 10
+    for line in lines:
+        record = json.loads(line)
+        for key in ("doc", "start", "end", "text", "kind", "speaker", "speaker_mention", "cue"):
+            assert key in record
+        assert "via" in record
+        quotekit.Quote.from_dict(record)
+
+
+def test_piped_output_defaults_to_jsonl() -> None:
+    result = _run("extract", str(SEEDS / "001_aa966e5d7d51f85b.txt"))
+    first = result.stdout.decode().splitlines()[0]
+    assert json.loads(first)["doc"] == "001_aa966e5d7d51f85b"
+
+
+def test_json_and_csv_and_table(capsys: pytest.CaptureFixture[str]) -> None:
+    seed = str(SEEDS / "004_6d2a70370b45937e.txt")
+    assert main(["extract", seed, "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert {r["speaker"] for r in records} >= {"Chum Mey", "Heng Samrin"}
+    assert main(["extract", seed, "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(rows) == len(records)
+    assert rows[0]["doc"] == "004_6d2a70370b45937e"
+    assert main(["extract", seed, "--format", "table"]) == 0
+    table = capsys.readouterr().out
+    assert "Chum Mey" in table and table.splitlines()[0].startswith("doc")
+
+
+def test_empty_json_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert main(["extract", str(empty), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_stdin() -> None:
+    result = _run("extract", "-", stdin=b'"We are ready," said Ana Lopez.')
+    assert result.returncode == 0
+    record = json.loads(result.stdout)
+    assert record["speaker"] == "Ana Lopez" and record["doc"] == "-"
+
+
+def test_bad_files_are_reported_and_others_processed(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b'"Caf\xe9 au lait," said Ana Lopez.')
+    good = tmp_path / "good.txt"
+    good.write_text('"We are ready," said Ana Lopez.', encoding="utf-8")
+    result = _run("extract", str(tmp_path / "missing.txt"), str(bad), str(good))
+    assert result.returncode == 1
+    errors = result.stderr.decode().splitlines()
+    assert len(errors) == 2
+    assert "missing.txt" in errors[0] and "Traceback" not in result.stderr.decode()
+    assert "bad.txt" in errors[1] and "utf-8" in errors[1]
+    assert json.loads(result.stdout)["doc"] == "good"
+
+
+def test_encoding_option(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes('"Caf\xe9 au lait for all," said Ana Lopez.'.encode("latin-1"))
+    result = _run("extract", str(latin), "--encoding", "latin-1")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["text"].startswith("Café")
+
+
+def test_folder_search_is_recursive(tmp_path: Path) -> None:
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    (nested / "story.txt").write_text('"We are ready," said Ana Lopez.', encoding="utf-8")
+    (nested / "notes.md").write_text('"Not read," said Bob Stone.', encoding="utf-8")
+    result = _run("extract", str(tmp_path))
+    assert result.returncode == 0
+    assert [json.loads(line)["doc"] for line in result.stdout.splitlines()] == ["story"]
+
+
+def test_usage_error_exit_status() -> None:
+    result = _run("extract")
+    assert result.returncode == 2
+    assert _run("extract", "x", "--min-confidence", "7").returncode == 2
