@@ -9,6 +9,7 @@ EXPECTED = {
     "Attribution",
     "ConfigError",
     "Cue",
+    "Evaluation",
     "ExtractConfig",
     "InputTypeError",
     "Lexicon",
@@ -23,9 +24,12 @@ EXPECTED = {
     "Span",
     "Speaker",
     "SpeakerKind",
+    "View",
     "__version__",
     "default_lexicon",
+    "evaluate",
     "extract",
+    "load_gold",
     "normalise_quote_text",
 }
 

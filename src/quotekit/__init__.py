@@ -34,12 +34,14 @@ from .errors import (
     RegistryError,
     SchemaVersionError,
 )
+from .evaluation import Evaluation, View, evaluate, load_gold
 
 __all__ = [
     "SCHEMA_VERSION",
     "Attribution",
     "ConfigError",
     "Cue",
+    "Evaluation",
     "ExtractConfig",
     "InputTypeError",
     "Lexicon",
@@ -54,8 +56,11 @@ __all__ = [
     "Span",
     "Speaker",
     "SpeakerKind",
+    "View",
     "__version__",
     "default_lexicon",
+    "evaluate",
     "extract",
+    "load_gold",
     "normalise_quote_text",
 ]

@@ -183,6 +183,31 @@ def _extract_command(args: argparse.Namespace) -> int:
     return status
 
 
+def _evaluate_command(args: argparse.Namespace) -> int:
+    views = args.view or [v.value for v in quotekit.View]
+    try:
+        result = quotekit.evaluate(quotekit.load_gold(args.gold), views=views)
+    except OSError as exc:
+        print(f"quotekit: error: {args.gold}: cannot read: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    except quotekit.QuotekitError as exc:
+        print(f"quotekit: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    if args.format == "json":
+        data = result.to_dict()
+        if args.errors >= 0:
+            data["errors"] = {k: v[: args.errors] for k, v in data["errors"].items()}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    sys.stdout.write(result.table() + "\n")
+    for view, errors in result.errors.items():
+        for error in errors[: max(0, args.errors)]:
+            speakers = f" gold={error.gold_speaker!r} predicted={error.predicted_speaker!r}"
+            sys.stdout.write(f"[{view.value}] {error.kind.value} {error.doc_id}:{speakers}\n")
+            sys.stdout.write(f"    {error.context}\n")
+    return EXIT_OK
+
+
 def _confidence(value: str) -> float:
     try:
         number = float(value)
@@ -231,6 +256,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("--encoding", default="utf-8", help="encoding of the input files")
     extract.set_defaults(handler=_extract_command)
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="score quote extraction against gold annotations",
+        description="Run extract() over annotated documents (JSON Lines, one document per "
+        "line; see docs/evaluation.md) and print precision, recall and F1 per view.",
+    )
+    evaluate.add_argument("gold", metavar="GOLD.jsonl", help="annotated documents")
+    evaluate.add_argument(
+        "--view",
+        choices=[v.value for v in quotekit.View],
+        action="append",
+        help="view(s) to score (default: all views)",
+    )
+    evaluate.add_argument(
+        "--errors", type=int, default=0, metavar="N", help="also list N errors of each view"
+    )
+    evaluate.add_argument("-f", "--format", choices=("table", "json"), default="table")
+    evaluate.set_defaults(handler=_evaluate_command)
     return parser
 
 
