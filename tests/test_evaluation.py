@@ -162,3 +162,30 @@ def test_cli_reports_unreadable_gold(tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_evaluate_rejects_wrong_types() -> None:
     with pytest.raises(quotekit.InputTypeError):
         quotekit.evaluate(["not a document"])  # type: ignore[list-item]
+
+
+def test_fragments_inside_one_annotated_clause_are_not_spurious() -> None:
+    text = "Bush tweeted Monday that Trump is a \u201closer,\u201d a \u201cliar\u201d and a \u201cwhiner.\u201d"
+    clause = Span(text.index("Trump is"), len(text))
+    gold = GoldDocument("d3", text, (GoldQuote(clause, "mixed", "Bush", Span(0, 4)),))
+    scores = quotekit.evaluate([gold], views=["marks"]).scores[View.MARKS]
+    assert scores.matched == 1
+    assert scores.predicted == 1  # the other fragments are pieces of the matched clause
+
+
+def test_reported_speech_with_marks_counts_in_the_marks_view() -> None:
+    text = (
+        "Ana Lopez said that the budget was \u201ca fantasy\u201d. Bob Stone said that it was fine."
+    )
+    reported = Span(text.index("the budget"), text.index("\u201d") + 1)
+    plain = Span(text.index("it was"), len(text) - 1)
+
+    def fake(doc: GoldDocument) -> list[Quote]:
+        return [
+            Quote(text="x", span=reported, kind=QuoteKind.INDIRECT, speaker=Speaker("Ana Lopez")),
+            Quote(text="y", span=plain, kind=QuoteKind.INDIRECT, speaker=Speaker("Bob Stone")),
+        ]
+
+    gold = GoldDocument("d4", text, (GoldQuote(reported, "mixed", "Ana Lopez", Span(0, 9)),))
+    scores = quotekit.evaluate([gold], views=["marks"], extractor=fake).scores[View.MARKS]
+    assert (scores.predicted, scores.matched) == (1, 1)

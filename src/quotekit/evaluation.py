@@ -49,6 +49,7 @@ class View(str, enum.Enum):
     """Which gold and predicted quotes a score compares."""
 
     #: gold ``direct`` + ``mixed`` against predicted direct, partial and block quotes
+    #: and reported speech that contains quote marks (the counterpart of ``mixed``)
     MARKS = "marks"
     #: every gold attribution against every predicted quote except terms
     ALL = "all"
@@ -362,6 +363,25 @@ def _core(text: str, span: Span) -> tuple[int, int]:
     return start, end
 
 
+_MARK_CHARS = frozenset("\"“”‘’«»„‚'")
+
+
+def _in_view(view: View, quote: Quote, text: str) -> bool:
+    if quote.kind in _VIEW_PREDICTED[view]:
+        return True
+    if view is View.MARKS and quote.kind is QuoteKind.INDIRECT:
+        # Reported speech with words in marks inside it: what the gold calls "mixed".
+        raw = text[quote.span.start : quote.span.end]
+        return any(c in _MARK_CHARS and _is_mark(raw, i) for i, c in enumerate(raw))
+    return False
+
+
+def _is_mark(raw: str, i: int) -> bool:
+    # An apostrophe between letters (don't, Cambodia's) is not a quote mark.
+    between_letters = 0 < i < len(raw) - 1 and raw[i - 1].isalnum() and raw[i + 1].isalpha()
+    return not (raw[i] in "'’" and between_letters)
+
+
 def _overlap_with(parts: Sequence[Span], span: Span) -> int:
     return sum(p.overlap(span) for p in parts)
 
@@ -428,7 +448,7 @@ class _Tally:
 def _score_document(view: View, doc: GoldDocument, quotes: Sequence[Quote], tally: _Tally) -> None:
     text = doc.text
     golds = [g for g in doc.quotes if g.kind in _VIEW_GOLD[view]]
-    preds = [q for q in quotes if q.kind in _VIEW_PREDICTED[view]]
+    preds = [q for q in quotes if _in_view(view, q, text)]
     pairs: list[tuple[int, int, int]] = []
     for gi, gold in enumerate(golds):
         gold_len = sum(len(p) for p in gold.parts)
@@ -446,11 +466,17 @@ def _score_document(view: View, doc: GoldDocument, quotes: Sequence[Quote], tall
             continue
         gold_match[gi] = pi
         pred_match[pi] = gi
-    # A prediction that is one piece of an interrupted gold quote already matched
-    # ("…," he said, "…") is neither a match nor an error.
-    split_pieces = {
-        pi for _o, gi, pi in pairs if pi not in pred_match and gi in gold_match and golds[gi].pieces
-    }
+    # A prediction that is another piece of a gold quote already matched -- an
+    # interrupted quote ("…," he said, "…") or one of several fragments in marks inside
+    # one annotated clause -- is neither a match nor an error.
+    split_pieces = set()
+    for pi, pred in enumerate(preds):
+        if pi in pred_match:
+            continue
+        for gi in gold_match:
+            if _overlap_with(golds[gi].parts, pred.span) * 2 >= len(pred.span) > 0:
+                split_pieces.add(pi)
+                break
 
     tally.gold += len(golds)
     tally.predicted += len(preds) - len(split_pieces)
