@@ -165,7 +165,10 @@ def test_evaluate_rejects_wrong_types() -> None:
 
 
 def test_fragments_inside_one_annotated_clause_are_not_spurious() -> None:
-    text = "Bush tweeted Monday that Trump is a \u201closer,\u201d a \u201cliar\u201d and a \u201cwhiner.\u201d"
+    text = (
+        "Bush tweeted Monday that Trump is a \u201closer,\u201d a \u201cliar\u201d "
+        "and a \u201cwhiner.\u201d"
+    )
     clause = Span(text.index("Trump is"), len(text))
     gold = GoldDocument("d3", text, (GoldQuote(clause, "mixed", "Bush", Span(0, 4)),))
     scores = quotekit.evaluate([gold], views=["marks"]).scores[View.MARKS]
