@@ -66,7 +66,11 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueMatch]:
     while i < len(words):
         # A capitalised cue word inside a sentence is a name ("Secretary of State").
         capitalised_inside = tokens[i].is_cap and i > 0 and tokens[i - 1].is_word
-        entry = None if capitalised_inside else lexicon.match_cue(words, i)
+        entry = (
+            None
+            if capitalised_inside or (i > 0 and _is_noun_context(tokens[i - 1], lexicon))
+            else lexicon.match_cue(words, i)
+        )
         if entry is None:
             i += 1
             continue
@@ -74,6 +78,18 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueMatch]:
         cues.append(CueMatch(tokens[i].start, tokens[i + n - 1].end, i, n, entry))
         i += n
     return cues
+
+
+def _is_noun_context(previous: Token, lexicon: Lexicon) -> bool:
+    """The word before a cue form makes it a noun: "Trump's call", "her remarks"."""
+    low = previous.lower
+    return (
+        low.endswith(("'s", "’s", "s'", "s’")) and not lexicon.is_a("pronoun_contraction", low)
+    ) or (lexicon.is_a("determiner", low) and low not in _NOT_NOUN_DETERMINERS)
+
+
+# Determiners that may stand right before a verb ("the officials that said", "both said").
+_NOT_NOUN_DETERMINERS = frozenset({"that", "both", "each", "some", "many", "several", "one"})
 
 
 # --- mentions ---------------------------------------------------------------------------
@@ -176,6 +192,10 @@ def subject_before(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> Men
     tok = tokens[i]
     if tok.is_word and _is_pronoun(tok, lexicon):
         return Mention(tok.start, tok.end, "pronoun")
+    if tok.is_word and lexicon.is_a("pronoun_contraction", tok.text):
+        # "he's said", "she'd told": the pronoun without its auxiliary
+        base = len(tok.text.replace("’", "'").split("'")[0])
+        return Mention(tok.start, tok.start + base, "pronoun")
     if tok.text == ",":
         return _apposition_subject(tokens, i, lexicon)
     if tok.is_word:
@@ -200,11 +220,43 @@ def subject_before(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> Men
                             "name",
                             (tokens[appo + 1].start, tokens[i].end),
                         )
+                if before.lower == "with":
+                    # "with Senator John McCain telling reporters": an absolute clause
+                    return Mention(tokens[start].start, tokens[i].end, "name")
                 return None
             return Mention(tokens[start].start, tokens[i].end, "name")
         desc = _description_left(tokens, i, lexicon)
+        if desc is None:
+            desc = _any_description_left(tokens, i, lexicon)
         if desc is not None:
             return Mention(tokens[desc].start, tokens[i].end, "description")
+    return None
+
+
+def _any_description_left(tokens: list[Token], end: int, lexicon: Lexicon) -> int | None:
+    """Start of a short noun phrase opened by a determiner: "one unaligned strategist",
+    "the RNC member", "a voice-over in the ad". The head must look like a noun."""
+    head = tokens[end]
+    if (
+        head.is_cap
+        or head.lower.endswith(("ly", "ed", "ing"))
+        or lexicon.is_a("stop", head.text)
+        or lexicon.is_a("determiner", head.text)
+        or _is_pronoun(head, lexicon)
+    ):
+        return None
+    i = end - 1
+    while i >= 0 and end - i <= MAX_DESCRIPTION_WORDS:
+        tok = tokens[i]
+        if not tok.is_word:
+            return None
+        if lexicon.is_a("determiner", tok.text):
+            if tok.lower in _DEMONSTRATIVES and i + 1 == end:
+                return None  # "that country said": too often a clause
+            return i
+        if lexicon.is_a("stop", tok.text) or lexicon.match_cue([tok.lower], 0) is not None:
+            return None
+        i -= 1
     return None
 
 
@@ -271,11 +323,45 @@ def agent_after(tokens: list[Token], index: int, lexicon: Lexicon) -> Mention | 
                 if nxt is None or not nxt.is_cap or not nxt.is_word:
                     return Mention(tok.start, tokens[j].end, "description")
             j += 1
+        if tok.lower not in _DEMONSTRATIVES:
+            last = _description_right(tokens, index, lexicon)
+            if last is not None:
+                return Mention(tok.start, tokens[last].end, "description")
     end = _name_run_right(tokens, index, lexicon)
     if end is None:
         return None
     role = _role_after(tokens, end + 1, lexicon)
     return Mention(tok.start, tokens[end].end, "name", role)
+
+
+# Determiners that, right after a cue, open a clause rather than a speaker ("said that").
+_DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+# How many words a description read rightwards may hold ("one unaligned Florida
+# Republican strategist").
+MAX_DESCRIPTION_WORDS = 7
+
+
+def _description_right(tokens: list[Token], det: int, lexicon: Lexicon) -> int | None:
+    """Last token of a description opened by the determiner at ``det``.
+
+    It runs over words up to punctuation, a relative pronoun or preposition, or a cue
+    ("said a longtime adviser to Trump" -> "a longtime adviser"). A run of capitalised
+    words only is a name ("the Khmer Times"), left to the name grammar.
+    """
+    j = det + 1
+    last: int | None = None
+    words = [t.lower for t in tokens[det : det + MAX_DESCRIPTION_WORDS + 2]]
+    while j < len(tokens) and j - det <= MAX_DESCRIPTION_WORDS:
+        tok = tokens[j]
+        if not tok.is_word or lexicon.is_a("stop", tok.text):
+            break
+        if lexicon.match_cue(words, j - det) is not None:
+            break
+        last = j
+        j += 1
+    if last is None or tokens[last].is_cap:
+        return None
+    return last
 
 
 def _name_run_right(tokens: list[Token], start: int, lexicon: Lexicon) -> int | None:
@@ -359,12 +445,13 @@ def attribute_after(tokens: list[Token], lexicon: Lexicon) -> Found:
     mention, j = subject
     j += 1
     if j < len(tokens) and tokens[j].text == ",":
-        role = _role_after(tokens, j, lexicon)
-        if role is not None:
-            mention = attrs.evolve(mention, role=role)
-            while j < len(tokens) and tokens[j].end <= role[1]:
-                j += 1
-            j += 1  # the closing comma
+        # "…," Jane Doe, legal director for the ACLU of Oregon, said.
+        close = _closing_comma(tokens, j)
+        if close is not None and close + 1 < len(tokens):
+            k = _skip_adverbs(tokens, close + 1, lexicon)
+            if k < len(tokens) and _speech_cue(lexicon, words, k) is not None:
+                mention = attrs.evolve(mention, role=(tokens[j + 1].start, tokens[close - 1].end))
+                j = close + 1
     skipped = 0
     while j < len(tokens) and skipped < MAX_ADVERBS and lexicon.is_a("adverb", tokens[j].text):
         j += 1
@@ -380,6 +467,35 @@ def attribute_after(tokens: list[Token], lexicon: Lexicon) -> Found:
     return NOT_FOUND
 
 
+def _closing_comma(tokens: list[Token], comma: int) -> int | None:
+    """Index of the comma closing an apposition opened at ``comma`` (abbreviations such as
+    "R-Ky." may hold a full stop), or None."""
+    j = comma + 1
+    while j < len(tokens) and j - comma <= MAX_ROLE_TOKENS:
+        text = tokens[j].text
+        if text == ",":
+            return j if j > comma + 1 else None
+        if text in ';:!?"“”' or (
+            text == "." and not (j + 1 < len(tokens) and tokens[j + 1].text == ",")
+        ):
+            return None
+        j += 1
+    return None
+
+
+def _skip_adverbs(tokens: list[Token], j: int, lexicon: Lexicon) -> int:
+    skipped = 0
+    while j < len(tokens) and skipped < MAX_ADVERBS and lexicon.is_a("adverb", tokens[j].text):
+        j += 1
+        skipped += 1
+    return j
+
+
+def _speech_cue(lexicon: Lexicon, words: list[str], j: int) -> CueEntry | None:
+    entry = lexicon.match_cue(words, j)
+    return None if entry is None or "belief" in entry.tags else entry
+
+
 def _mention_right(tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[Mention, int] | None:
     tok = tokens[i]
     if tok.is_word and _is_pronoun(tok, lexicon):
@@ -389,6 +505,14 @@ def _mention_right(tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[Menti
         while j < len(tokens) and j - i <= 4 and tokens[j].is_word and not tokens[j].is_cap:
             if lexicon.is_a("description", tokens[j].text):
                 return Mention(tok.start, tokens[j].end, "description"), j
+            j += 1
+        # "…," the RNC member said: any short noun phrase right before a cue.
+        words = [t.lower for t in tokens[i : i + MAX_DESCRIPTION_WORDS + 2]]
+        j = i + 1
+        while j < len(tokens) and j - i <= MAX_DESCRIPTION_WORDS and tokens[j].is_word:
+            if j > i + 1 and _speech_cue(lexicon, words, j - i) is not None:
+                form = "name" if tokens[j - 1].is_cap else "description"
+                return Mention(tok.start, tokens[j - 1].end, form), j - 1
             j += 1
     end = _name_run_right(tokens, i, lexicon)
     if end is None:
@@ -432,7 +556,125 @@ def attribute_before(tokens: list[Token], lexicon: Lexicon) -> Found:
                 prev_subject = subject_before(tokens, prev.index, lexicon)
                 if prev_subject is not None:
                     return Found(prev_subject, prev, None, Attribution.ADJACENT)
-    return NOT_FOUND
+        before = tokens[cue.index - 1].text if cue.index > 0 else ""
+        if before in _CLOSING_MARKS or (
+            before == "," and cue.index > 1 and tokens[cue.index - 2].text in _CLOSING_MARKS
+        ):
+            # '"…," said Jane Doe, "…"': the cue of an interrupted quote.
+            agent = agent_after(tokens, cue.index + cue.length, lexicon)
+            if agent is not None:
+                return Found(agent, cue, None, Attribution.ADJACENT)
+        if before == "," and tokens[cue.index].lower.endswith("ing"):
+            # "Bradley apologized for the columns, saying they …": the clause's subject.
+            subject = sentence_subject(tokens, cue.index - 1, lexicon)
+            if subject is not None:
+                return Found(subject, cue, None, Attribution.ADJACENT)
+    return _headline_speaker(tokens, lexicon)
+
+
+_CLOSING_MARKS = frozenset({'"', "”", "’", "'", "»"})
+
+
+def _headline_speaker(tokens: list[Token], lexicon: Lexicon) -> Found:
+    """ "John Bolton: ‘…’": a name and a colon are all that come before the quote."""
+    if len(tokens) < 2 or tokens[-1].text != ":" or len(tokens) - 1 > MAX_NAME_TOKENS:
+        return NOT_FOUND
+    start = _name_run_left(tokens, len(tokens) - 2, lexicon)
+    if start is None or any(not t.is_word for t in tokens[:start]):
+        return NOT_FOUND
+    if start > 0 and not all(lexicon.is_a("starter", t.text) for t in tokens[:start]):
+        return NOT_FOUND
+    mention = Mention(tokens[start].start, tokens[-2].end, "name")
+    return Found(mention, None, None, Attribution.ADJACENT)
+
+
+# Words opening a subordinate clause, whose subject is not the sentence's.
+_SUBORDINATORS = frozenset(
+    {
+        "after",
+        "when",
+        "while",
+        "if",
+        "because",
+        "although",
+        "though",
+        "as",
+        "since",
+        "before",
+        "once",
+        "until",
+        "unless",
+        "whether",
+        "where",
+    }
+)
+
+
+# Lower-case words after a name that show it is not a clause's subject.
+_NOT_VERBS = frozenset(
+    {
+        "and",
+        "or",
+        "but",
+        "who",
+        "whose",
+        "which",
+        "that",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "to",
+        "from",
+        "with",
+        "by",
+        "as",
+        "than",
+    }
+)
+
+
+def sentence_subject(tokens: list[Token], end: int, lexicon: Lexicon) -> Mention | None:
+    """The subject of the main clause among ``tokens[:end]``: the first name, pronoun or
+    description that opens a clause and is followed by a lower-case word (its verb)."""
+    i = 0
+    clause_start = True
+    while i < end:
+        tok = tokens[i]
+        if not tok.is_word:
+            clause_start = tok.text == ","
+            i += 1
+            continue
+        if not clause_start:
+            i += 1
+            continue
+        clause_start = False
+        if tok.lower in _SUBORDINATORS:
+            i += 1
+            continue  # skip to the next comma
+        if lexicon.is_a("starter", tok.text) and i + 1 < end and tokens[i + 1].is_word:
+            clause_start = True
+            i += 1
+            continue
+        last: int | None = None
+        form = "name"
+        if _is_pronoun(tok, lexicon):
+            last, form = i, "pronoun"
+        elif lexicon.is_a("determiner", tok.text):
+            last = _description_right(tokens, i, lexicon)
+            form = "description"
+            if last is None:
+                last = _name_run_right(tokens, i, lexicon)
+                form = "name"
+        elif tok.is_cap:
+            last = _name_run_right(tokens, i, lexicon)
+        if last is not None and last + 1 < end:
+            verb = tokens[last + 1]
+            if verb.is_word and not verb.is_cap and verb.lower not in _NOT_VERBS:
+                return Mention(tok.start, tokens[last].end, form)
+        i += 1
+    return None
 
 
 def attribute_in_sentence(tokens: list[Token], lexicon: Lexicon) -> Found:

@@ -47,7 +47,7 @@ def find_blocks(analysis: Analysis, marked: list[MarkedSpan]) -> list[Block]:
         body = paragraphs[j]
         if analysis.is_excluded(body.start):
             continue
-        starting = [k for k in by_first.get(j, []) if marked[k].content.start <= body.start + 1]
+        starting = [k for k in by_first.get(j, []) if marked[k].content.start <= body.start + 2]
         if starting:
             k = starting[0]
             blocks.append(Block(marked[k].content, marked[k].flags, found, k))

@@ -7,6 +7,8 @@ marks, block quotes) -> attribution (cue and speaker mention) -> speaker resolut
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 
 from ._analysis import Analysis, analyse
@@ -96,12 +98,14 @@ def extract(
 # --- candidates ----------------------------------------------------------------------
 
 
-def _after_tokens(analysis: Analysis, close: int) -> list:  # type: ignore[type-arg]
-    paragraph = analysis.paragraphs[analysis.paragraph_index(close)]
-    end = min(paragraph.end, close + 1 + AFTER_WINDOW)
-    tokens = analysis.tokens(close + 1, end)
+def _after_tokens(analysis: Analysis, close_end: int) -> list:  # type: ignore[type-arg]
+    paragraph = analysis.paragraphs[analysis.paragraph_index(close_end - 1)]
+    end = min(paragraph.end, close_end + AFTER_WINDOW)
+    tokens = analysis.tokens(close_end, end)
     for i, tok in enumerate(tokens):
         if i > 0 and tok.text in (".", "!", "?", '"', "“", "”", "«", "»"):
+            if tok.text == "." and i + 1 < len(tokens) and tokens[i + 1].text == ",":
+                continue  # "Mitch McConnell, R-Ky., said": an abbreviation, not an end
             return tokens[:i]
     return tokens
 
@@ -115,6 +119,7 @@ def marked_candidates(
     text = analysis.text
     lexicon = analysis.lexicon
     candidates: list[Candidate] = []
+    quoted = _Quoted(marked)
     for index, span in enumerate(marked):
         if index in taken:
             continue
@@ -127,22 +132,86 @@ def marked_candidates(
         if content.start == content.end:
             continue
         sentence = analysis.sentence_at(anchor)
-        before = analysis.tokens(sentence.start, anchor) if span.open is not None else []
-        found_after = (
-            attribute_after(_after_tokens(analysis, span.close), lexicon)
-            if span.close is not None
-            else NOT_FOUND
+        before = (
+            quoted.outside(analysis.tokens(sentence.start, anchor)) if span.open is not None else []
         )
+        found_after = NOT_FOUND
+        if span.close_end is not None:
+            after = _after_tokens(analysis, span.close_end)
+            if not _new_sentence_after(text, content, after):
+                found_after = attribute_after(after, lexicon)
         found = found_after if found_after.found else attribute_before(before, lexicon)
         words = len(text[content.start : content.end].split())
         kind = classify_marked(text, span, before, words, found_after, found, lexicon)
-        if kind is QuoteKind.DIRECT and not found.found:
-            found = _previous_sentences(analysis, sentence)
+        if kind is not QuoteKind.TERM and not found.found:
+            found = _earlier_speaker(analysis, quoted, candidates, sentence, kind)
         candidates.append(Candidate(content, kind, span.flags, found))
     return candidates
 
 
-def _previous_sentences(analysis: Analysis, sentence: Span) -> Found:
+def _new_sentence_after(text: str, content: Span, after: list) -> bool:  # type: ignore[type-arg]
+    """'“… done.” He warns that …': the quote ended its sentence; what follows is a new
+    sentence, not its attribution (short '“… done.” Trump said.' tails still count)."""
+    if not after or not text[content.start : content.end].endswith("."):
+        return False
+    first = after[0]
+    if not (first.is_word and first.is_cap):
+        return False
+    return len(after) > 8 or any(t.lower == "that" for t in after)
+
+
+def _earlier_speaker(
+    analysis: Analysis,
+    quoted: _Quoted,
+    candidates: list[Candidate],
+    sentence: Span,
+    kind: QuoteKind,
+) -> Found:
+    """The speaker of a quote with no attribution of its own: the quote just before it
+    in the paragraph, when that one is in this or the previous sentence; otherwise a
+    cue and speaker in the previous sentences; otherwise that earlier quote anyway."""
+    index = analysis.sentence_index(sentence.start)
+    p_index = analysis.paragraph_index(sentence.start)
+    last = candidates[-1] if candidates else None
+    if last is not None and (
+        not last.found.found
+        or last.kind is QuoteKind.TERM
+        or analysis.paragraph_index(last.content.start) != p_index
+    ):
+        last = None
+    continued = (
+        attrs.evolve(last.found, attribution=Attribution.CONTINUATION)
+        if last is not None
+        else NOT_FOUND
+    )
+    if last is not None and analysis.sentence_index(last.content.end) >= index - 1:
+        return continued
+    if kind is not QuoteKind.DIRECT:
+        return NOT_FOUND
+    found = _previous_sentences(analysis, quoted, sentence)
+    return found if found.found else continued
+
+
+class _Quoted:
+    """The quoted contents of a document, to leave their words out of attribution."""
+
+    def __init__(self, marked: list[MarkedSpan]) -> None:
+        spans = sorted((m.content.start, m.content.end) for m in marked)
+        self._starts = [s for s, _ in spans]
+        self._ends = [e for _, e in spans]
+
+    def outside(self, tokens: list) -> list:  # type: ignore[type-arg]
+        """The tokens that are not inside quote marks."""
+        result = []
+        for tok in tokens:
+            k = bisect.bisect_right(self._starts, tok.start) - 1
+            if k >= 0 and tok.end <= self._ends[k]:
+                continue
+            result.append(tok)
+        return result
+
+
+def _previous_sentences(analysis: Analysis, quoted: _Quoted, sentence: Span) -> Found:
     index = analysis.sentence_index(sentence.start)
     paragraph = analysis.paragraphs[analysis.paragraph_index(sentence.start)]
     for k in range(index - 1, max(-1, index - 1 - PREVIOUS_SENTENCES), -1):
@@ -150,7 +219,7 @@ def _previous_sentences(analysis: Analysis, sentence: Span) -> Found:
         if previous.start < paragraph.start:
             break
         found = attribute_in_sentence(
-            analysis.tokens(previous.start, previous.end), analysis.lexicon
+            quoted.outside(analysis.tokens(previous.start, previous.end)), analysis.lexicon
         )
         if found.found:
             return found
@@ -177,7 +246,7 @@ def continue_quote_runs(analysis: Analysis, candidates: list[Candidate]) -> list
         ):
             p_prev = analysis.paragraph_index(previous.content.start)
             p_this = analysis.paragraph_index(cand.content.start)
-            if p_this == p_prev + 1 and cand.content.start - 1 <= analysis.paragraphs[p_this].start:
+            if p_this == p_prev + 1 and cand.content.start - 2 <= analysis.paragraphs[p_this].start:
                 cand = attrs.evolve(
                     cand, found=attrs.evolve(previous.found, attribution=Attribution.CONTINUATION)
                 )

@@ -24,11 +24,17 @@ from ._model import (
 )
 
 DOUBLE_MARKS = '"“”„‟«»'
-SINGLE_MARKS = "'‘’‚‛‹›"
-_MARK = regex.compile("[\"“”„‟«»'‘’‚‛‹›]")
+SINGLE_MARKS = "'‘’‚‛‹›`"
+_ANY_MARK = DOUBLE_MARKS + SINGLE_MARKS
+# Two straight apostrophes (''…'') or two backticks (``…'') stand for a double mark in
+# plain-text news archives. A single mark right after a non-space and right before
+# ``''`` closes an inner quotation ("…them,'''"), so it is matched on its own first.
+# The look-arounds are one and two characters wide: the pattern stays linear.
+_MARK = regex.compile("(?<=\\S)'(?='')|''|``|[\"“”„‟«»'‘’‚‛‹›`]")
 
+# What each raw mark stands for: (the mark it behaves as, is it double).
+_ALIAS = {"''": ('"', True), "``": ("„", True), "`": ("‚", False)}
 # Marks that can only open or only close (straight marks can do both).
-_DOUBLE_OPEN_ONLY = "„‟«"
 _DOUBLE_CLOSE_ONLY = "»"
 _SINGLE_OPEN_ONLY = "‚‛‹"
 _CLOSING_PUNCT = ".,;:!?)]}…—–-/"
@@ -36,11 +42,14 @@ _OPENING_PUNCT = "([{—–-/"
 # How each opening mark is normally closed, to flag mismatched pairs.
 _PARTNER = {
     '"': '"',
+    "''": "''",
+    "``": "''",
     "“": "”",
     "„": "“",
     "‟": "”",
     "«": "»",
     "'": "'",
+    "`": "'",
     "‘": "’",
     "‚": "‘",
     "‛": "’",
@@ -59,36 +68,53 @@ class MarkedSpan:
     first_paragraph: int
     last_paragraph: int
     double: bool  # quoted with double marks (single marks otherwise)
+    open_len: int = 1  # length of the opening mark ('' and `` are two characters)
+    close_len: int = 1  # length of the closing mark
+
+    @property
+    def close_end(self) -> int | None:
+        """Offset just after the closing mark (None when unclosed)."""
+        return None if self.close is None else self.close + self.close_len
 
 
-def _is_space(ch: str) -> bool:
-    return ch.isspace()
-
-
-def _flanking(text: str, pos: int, limit_start: int, limit_end: int) -> tuple[bool, bool]:
+def _flanking(
+    text: str, pos: int, length: int, limit_start: int, limit_end: int
+) -> tuple[bool, bool]:
     """Whether the mark at ``pos`` can open (left-flanking) and close (right-flanking)."""
     prev = text[pos - 1] if pos > limit_start else " "
-    nxt = text[pos + 1] if pos + 1 < limit_end else " "
-    prev_open = prev.isspace() or prev in _OPENING_PUNCT or prev in DOUBLE_MARKS + SINGLE_MARKS
-    next_close = nxt.isspace() or nxt in _CLOSING_PUNCT or nxt in DOUBLE_MARKS + SINGLE_MARKS
+    nxt = text[pos + length] if pos + length < limit_end else " "
+    prev_open = prev.isspace() or prev in _OPENING_PUNCT or prev in _ANY_MARK
+    next_close = nxt.isspace() or nxt in _CLOSING_PUNCT or nxt in _ANY_MARK
     can_open = not nxt.isspace() and prev_open
     can_close = not prev.isspace() and next_close
     return can_open, can_close
 
 
 def _is_apostrophe(text: str, pos: int, start: int, end: int) -> bool:
+    """A single mark inside or at the elided start of a word: don't, Cambodia's, '90s."""
     prev = text[pos - 1] if pos > start else " "
     nxt = text[pos + 1] if pos + 1 < end else " "
     if prev.isalnum() and nxt.isalpha():
         return True  # don't, Cambodia's, O'Brien
-    # '90s, 'em, 'til: an elided start of a word
+    # '90s, '08: an elided start of a year
     return (prev.isspace() or pos == start) and nxt.isdigit()
+
+
+def _is_plural_possessive(text: str, pos: int, start: int) -> bool:
+    """A closing single mark after a plural noun: "the countries' leaders"."""
+    return (
+        pos - 1 >= start
+        and text[pos - 1] in "sS"
+        and (pos + 1 >= len(text) or text[pos + 1] == " ")
+    )
 
 
 @attrs.define
 class _Open:
     mark_pos: int
-    char: str
+    raw: str  # the mark as written
+    char: str  # the mark it behaves as
+    length: int
     double: bool
     first_paragraph: int
     paragraph: int
@@ -114,7 +140,7 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
 
     def close_unclosed(state: _Open) -> None:
         para = paragraphs[state.paragraph]
-        content_start = state.mark_pos + 1
+        content_start = state.mark_pos + state.length
         end = max(content_start, para.end)
         results.append(
             MarkedSpan(
@@ -125,17 +151,20 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
                 state.first_paragraph,
                 state.paragraph,
                 state.double,
+                state.length,
+                0,
             )
         )
 
     for match in _MARK.finditer(text, paragraphs[0].start, paragraphs[-1].end):
         pos = match.start()
-        char = match.group()
+        raw = match.group()
+        length = len(raw)
+        char, is_double = _ALIAS.get(raw, (raw, raw in DOUBLE_MARKS))
         p_index = bisect.bisect_right(starts, pos) - 1
         if p_index < 0 or pos >= paragraphs[p_index].end:
             continue  # between paragraphs (cannot happen for trimmed spans)
         para = paragraphs[p_index]
-        is_double = char in DOUBLE_MARKS
 
         if current is not None and p_index != current.paragraph:
             # The open quote reaches a paragraph boundary.
@@ -155,14 +184,14 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
                 close_unclosed(current)
             current = None
 
-        if not is_double and _is_apostrophe(text, pos, para.start, para.end):
+        if length == 1 and not is_double and _is_apostrophe(text, pos, para.start, para.end):
             continue
-        can_open, can_close = _flanking(text, pos, para.start, para.end)
+        can_open, can_close = _flanking(text, pos, length, para.start, para.end)
 
         if current is None:
             if is_double:
                 if char in _DOUBLE_CLOSE_ONLY or char == "”" or (char == '"' and not can_open):
-                    if can_close and _ends_paragraph(text, pos + 1, para.end):
+                    if can_close and _ends_paragraph(text, pos + length, para.end):
                         results.append(
                             MarkedSpan(
                                 None,
@@ -172,13 +201,15 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
                                 p_index,
                                 p_index,
                                 True,
+                                0,
+                                length,
                             )
                         )
                     continue
                 if can_open:
-                    current = _Open(pos, char, True, p_index, p_index, set())
+                    current = _Open(pos, raw, char, length, True, p_index, p_index, set())
             elif can_open and not can_close and char not in "’›":
-                current = _Open(pos, char, False, p_index, p_index, set())
+                current = _Open(pos, raw, char, length, False, p_index, p_index, set())
             continue
 
         # A quote is open.
@@ -188,7 +219,7 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
                     current.inner_doubles -= 1
                     continue
                 if can_close and (char != "“" or current.char == "„") and char not in "„«":
-                    results.append(_closed(current, pos, char))
+                    results.append(_closed(current, pos, raw, length))
                     current = None
                 elif can_open and char in "“„«":
                     current.inner_doubles += 1
@@ -208,10 +239,16 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
             # apostrophe and restart from this mark.
             current = None
             if can_open and char not in _DOUBLE_CLOSE_ONLY and char != "”":
-                current = _Open(pos, char, True, p_index, p_index, set())
+                current = _Open(pos, raw, char, length, True, p_index, p_index, set())
             continue
         if can_close and char not in _SINGLE_OPEN_ONLY and char != "‘":
-            results.append(_closed(current, pos, char))
+            if (
+                char in "'’"
+                and _is_plural_possessive(text, pos, para.start)
+                and (_later_closer(text, pos + 1, para.end, char))
+            ):
+                continue  # "the countries’ leaders": wait for the real closing mark
+            results.append(_closed(current, pos, raw, length))
             current = None
 
     if current is not None and (current.double or current.char == "‘"):
@@ -219,21 +256,41 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
     return results
 
 
+# A later single closing mark in the paragraph, within this many characters.
+_CLOSER_REACH = 300
+
+
+def _later_closer(text: str, start: int, end: int, char: str) -> bool:
+    """Whether a closing ``char`` that is not an apostrophe follows within reach."""
+    limit = min(end, start + _CLOSER_REACH)
+    pos = text.find(char, start, limit)
+    while pos != -1:
+        nxt = text[pos + 1] if pos + 1 < end else " "
+        prev = text[pos - 1]
+        if not prev.isspace() and not nxt.isalnum():
+            return True
+        pos = text.find(char, pos + 1, limit)
+    return False
+
+
 def _ends_paragraph(text: str, pos: int, end: int) -> bool:
     """Only closing punctuation and spaces remain between ``pos`` and ``end``."""
     return all(c.isspace() or c in ".,;!?…)" for c in text[pos:end][:8]) and end - pos <= 8
 
 
-def _closed(state: _Open, close_pos: int, close_char: str) -> MarkedSpan:
+def _closed(state: _Open, close_pos: int, close_raw: str, close_len: int) -> MarkedSpan:
     flags = set(state.flags)
-    if _PARTNER.get(state.char) != close_char and not (state.char == "“" and close_char == "“"):
+    partner = _PARTNER.get(state.raw)
+    if partner != close_raw and not (state.raw == "“" and close_raw == "“"):
         flags.add(FLAG_MISMATCHED)
     return MarkedSpan(
         state.mark_pos,
-        Span(state.mark_pos + 1, close_pos),
+        Span(state.mark_pos + state.length, close_pos),
         close_pos,
         frozenset(flags),
         state.first_paragraph,
         state.paragraph,
         state.double,
+        state.length,
+        close_len,
     )
