@@ -30,7 +30,9 @@ EXPECTED = {
     "evaluate",
     "extract",
     "load_gold",
+    "SpeakerEntity",
     "normalise_quote_text",
+    "SpeakerRegistry",
 }
 
 

@@ -26,6 +26,7 @@ from ._model import (
 from ._normalise import normalise_quote_text
 from ._version import __version__
 from .errors import (
+from ._registry import SpeakerEntity, SpeakerRegistry
     ConfigError,
     InputTypeError,
     LexiconError,
@@ -62,5 +63,7 @@ __all__ = [
     "evaluate",
     "extract",
     "load_gold",
+    "SpeakerEntity",
     "normalise_quote_text",
+    "SpeakerRegistry",
 ]

@@ -2,31 +2,44 @@
 
 A single pass in document order over every name mention (speakers and the other
 capitalised names of the text) builds the document's entities. A speaker mention is
-then resolved to an entity: a full name to itself, a short name ("Mey", "Ms. Sam") to
-the most recent entity whose name contains it, a pronoun to the most recent compatible
-speaker in reach, a description ("the minister", "the newspaper") to the most recent
-entity carrying that title or kind.
+resolved as it comes: a full name to its entity; a short name ("Mey", "Ms. Sam") to the
+most recent entity whose name contains it as a contiguous run; a pronoun to the most
+recent compatible entity in reach; a description ("the minister", "the newspaper", "an
+editorial") to the most recent entity carrying that title or publishing it. A
+:class:`~quotekit.SpeakerRegistry`, when given, then maps the result to its canonical
+name and id. Entities are indexed by name word and mentions kept in order, so every
+lookup costs what the nearby text holds, not the whole document.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import attrs
 import regex
 
 from ._lexicon import Lexicon
 from ._model import Resolution, SpeakerKind
-from ._names import ParsedName, parse_mention
+from ._names import ParsedName, name_word, parse_mention
+from ._registry import SpeakerRegistry, name_key
 
-# How far back (in characters) a pronoun or description may reach for its antecedent.
+# How far back (in characters) a pronoun or description may reach for its antecedent:
+# about three paragraphs of news prose.
 PRONOUN_REACH = 2500
+# Descriptions longer than this are new entities ("a newspaper of the ... Party").
+MAX_DESCRIPTION_WORDS = 4
 
 # Runs of 2 to 6 capitalised words: the names a later short form can refer back to.
 _NAME_RUN = regex.compile(
     r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’\-]{0,40}"
     r"(?:[ ](?:of |the |van |de |bin )?\p{Lu}[\p{L}'’\-]{0,40}){1,5}"
 )
+# What may follow a name run and belong to its mention: a parenthetical (a gloss or an
+# acronym) and a lower-case descriptor ("Pracheachon (The People) newspaper").
+_TRAILER = regex.compile(r"(?:[ ]\(([^()\n]{1,40})\))?(?:[ ](\p{Ll}{2,20}))?")
+_ACRONYM = regex.compile(r"\p{Lu}{2,8}")
+_DEFINITE = frozenset({"the", "this", "that"})
+_INDEFINITE = frozenset({"a", "an"})
 
 
 @attrs.frozen
@@ -39,23 +52,20 @@ class Resolved:
     kind: SpeakerKind
     resolution: Resolution
     gender: str
+    id: str | None = None
 
 
-@attrs.define
+@attrs.define(eq=False)
 class _Entity:
     name: str
     words: tuple[str, ...]
+    keys: tuple[str, ...]  # the words case-folded, for matching
     kind: SpeakerKind
     titles: tuple[str, ...]
     gender: str
     last_pos: int
     spoke: bool = False
     media: bool = False
-
-
-# What may follow a name run and belong to its mention: a parenthetical and a
-# lower-case descriptor ("Pracheachon (The People) newspaper").
-_TRAILER = regex.compile(r"(?:[ ]\([^()\n]{1,40}\))?[ ](\p{Ll}{2,20})")
 
 
 def background_names(
@@ -67,10 +77,18 @@ def background_names(
         for match in _NAME_RUN.finditer(text, start, end):
             mention = match.group()
             trailer = _TRAILER.match(text, match.end(), end)
-            if trailer is not None and lexicon.is_a("descriptor", trailer.group(1)):
-                mention = text[match.start() : trailer.end()]
+            if trailer is not None:
+                gloss, descriptor = trailer.group(1), trailer.group(2)
+                if descriptor is not None and lexicon.is_a("descriptor", descriptor):
+                    mention = text[match.start() : trailer.end()]
+                elif gloss is not None and _ACRONYM.fullmatch(gloss):
+                    mention = text[match.start() : trailer.end(1) + 1]  # "... Party (CPP)"
             found.append((match.start(), mention))
     return found
+
+
+def _keys(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(name_key(w) for w in words)
 
 
 @attrs.define
@@ -78,138 +96,251 @@ class Resolver:
     """Resolves mentions in document order; holds only this document's entities."""
 
     lexicon: Lexicon
+    registry: SpeakerRegistry | None = None
     entities: list[_Entity] = attrs.Factory(list)
+    _by_word: dict[str, list[_Entity]] = attrs.Factory(dict)
+    _by_acronym: dict[str, _Entity] = attrs.Factory(dict)
+    _history: list[tuple[int, _Entity]] = attrs.Factory(list)
+
+    # --- the document's entities ------------------------------------------------------
 
     def observe(self, pos: int, mention: str) -> None:
         """Record a name seen in the text (not necessarily a speaker)."""
         parsed = parse_mention(mention, self.lexicon)
-        if not parsed.words or (parsed.kind is SpeakerKind.UNKNOWN and len(parsed.words) < 2):
+        if parsed.title_only or (parsed.kind is SpeakerKind.UNKNOWN and len(parsed.words) < 2):
             return
         if all(self.lexicon.is_a("starter", w) for w in parsed.words):
             return
         self._upsert(pos, parsed, spoke=False)
 
-    def _is_media(self, parsed: ParsedName, mention: str) -> bool:
-        return any(self.lexicon.is_a("media", w) for w in mention.split())
+    def _touch(self, pos: int, entity: _Entity) -> None:
+        entity.last_pos = max(entity.last_pos, pos)
+        self._history.append((pos, entity))
 
-    def _upsert(self, pos: int, parsed: ParsedName, *, spoke: bool, mention: str = "") -> _Entity:
+    def _upsert(self, pos: int, parsed: ParsedName, *, spoke: bool) -> _Entity:
         entity = self._find_containing(parsed.words, parsed.gender)
-        if entity is not None and len(parsed.words) <= len(entity.words):
-            entity.last_pos = pos
-            entity.spoke = entity.spoke or spoke
-            entity.titles = entity.titles + tuple(
-                t for t in parsed.titles if t not in entity.titles
-            )
-            entity.gender = entity.gender or parsed.gender
-            entity.media = entity.media or self._is_media(parsed, mention or parsed.name)
-            return entity
-        entity = _Entity(
-            parsed.name,
-            parsed.words,
-            parsed.kind,
-            parsed.titles,
-            parsed.gender,
-            pos,
-            spoke,
-            self._is_media(parsed, mention or parsed.name),
-        )
-        self.entities.append(entity)
+        if entity is None or len(parsed.words) > len(entity.words):
+            kind = parsed.kind
+            if kind is SpeakerKind.UNKNOWN and self.registry is not None:
+                known = self.registry.lookup(parsed.name)
+                kind = known.kind if known is not None else kind
+            entity = _Entity(parsed.name, parsed.words, _keys(parsed.words), kind, (), "", pos)
+            self.entities.append(entity)
+            for key in set(entity.keys):
+                self._by_word.setdefault(key, []).append(entity)
+        entity.spoke = entity.spoke or spoke
+        entity.titles += tuple(t for t in parsed.titles if t not in entity.titles)
+        entity.gender = entity.gender or parsed.gender
+        entity.media = entity.media or parsed.media
+        if parsed.acronym is not None:
+            self._by_acronym.setdefault(parsed.acronym, entity)
+        self._touch(pos, entity)
         return entity
 
     def _find_containing(self, words: tuple[str, ...], gender: str) -> _Entity | None:
-        """Most recent entity whose name contains ``words`` as a contiguous run."""
+        """Most recent entity whose name contains ``words`` as a contiguous run.
+
+        A short form names a person by any part of the name (family names come first
+        in Khmer and Vietnamese names); it names an organisation only with the word that
+        makes it one ("the Times", not "Cambodia" for "People's Republic of Cambodia").
+        """
         if not words:
             return None
+        keys = _keys(words)
+        n = len(keys)
         best: _Entity | None = None
-        n = len(words)
-        for entity in self.entities:
-            ew = entity.words
-            if n > len(ew):
+        for entity in self._by_word.get(keys[0], ()):
+            ek = entity.keys
+            if n > len(ek) or (gender and entity.gender and gender != entity.gender):
                 continue
-            if gender and entity.gender and gender != entity.gender:
+            if not any(ek[i : i + n] == keys for i in range(len(ek) - n + 1)):
                 continue
-            if any(ew[i : i + n] == words for i in range(len(ew) - n + 1)) and (
-                best is None or entity.last_pos > best.last_pos
+            if (
+                n < len(ek)
+                and entity.kind is SpeakerKind.ORGANISATION
+                and not any(
+                    w in self.lexicon.org_words or self.lexicon.is_a("media", w) for w in words
+                )
             ):
+                continue
+            if best is None or entity.last_pos > best.last_pos:
                 best = entity
         return best
 
-    def resolve_name(self, pos: int, mention: str) -> Resolved:
+    def _recent(self, pos: int) -> Iterator[_Entity]:
+        """Entities mentioned before ``pos`` and within reach, most recent first."""
+        seen: set[int] = set()
+        for mentioned, entity in reversed(self._history):
+            if pos - mentioned > PRONOUN_REACH:
+                return
+            if mentioned >= pos or id(entity) in seen:
+                continue
+            seen.add(id(entity))
+            yield entity
+
+    # --- mentions -----------------------------------------------------------------------
+
+    def resolve_name(self, pos: int, mention: str) -> Resolved | None:
         """A mention written as a name (with or without titles)."""
         parsed = parse_mention(mention, self.lexicon)
+        if parsed.title_only:
+            # "Chairman said": the most recent entity carrying that title.
+            entity = self._titled(pos, parsed.titles)
+            if entity is not None:
+                return self._resolved(pos, entity, Resolution.DESCRIPTION, parsed, mention)
+            return self._registered(None, mention, parsed.name)
+        if len(parsed.words) == 1 and parsed.words[0] in self._by_acronym:
+            entity = self._by_acronym[parsed.words[0]]
+            return self._resolved(pos, entity, Resolution.SHORT_NAME, parsed, mention)
         existing = self._find_containing(parsed.words, parsed.gender)
         if existing is not None and len(existing.words) > len(parsed.words):
-            existing.last_pos = pos
-            existing.spoke = True
             existing.gender = existing.gender or parsed.gender
-            return Resolved(
-                existing.name,
-                parsed.titles,
-                parsed.role,
-                existing.kind,
-                Resolution.SHORT_NAME,
-                existing.gender,
-            )
-        entity = self._upsert(pos, parsed, spoke=True, mention=mention)
-        kind = parsed.kind if parsed.kind is not SpeakerKind.UNKNOWN else entity.kind
-        return Resolved(
-            entity.name, parsed.titles, parsed.role, kind, Resolution.NAME, entity.gender
-        )
+            existing.titles += tuple(t for t in parsed.titles if t not in existing.titles)
+            return self._resolved(pos, existing, Resolution.SHORT_NAME, parsed, mention)
+        entity = self._upsert(pos, parsed, spoke=True)
+        return self._resolved(pos, entity, Resolution.NAME, parsed, mention)
 
     def resolve_pronoun(self, pos: int, pronoun: str) -> Resolved | None:
-        """The most recent compatible speaker (then any compatible name) in reach."""
+        """The most recent compatible entity in reach, speakers first; else None.
+
+        Gender comes only from titles and earlier pronouns: an entity of unknown gender
+        is compatible with "he" and "she" and learns it; one of known gender wins over it.
+        """
         info = self.lexicon.pronouns.get(pronoun.lower())
         if info is None:
             return None
-        gender, kind, _number = info
-        candidates = [
-            e
-            for e in self.entities
-            if pos - e.last_pos <= PRONOUN_REACH
-            and e.last_pos < pos
-            and _compatible(e, gender, kind)
-        ]
-        if not candidates:
-            return None
-        speakers = [e for e in candidates if e.spoke]
-        pool = speakers or [
-            e for e in candidates if e.titles or e.gender or e.kind is not SpeakerKind.PERSON
-        ]
-        if not pool:
-            return None
-        entity = max(pool, key=lambda e: e.last_pos)
-        if gender and not entity.gender and entity.kind is SpeakerKind.PERSON:
-            entity.gender = gender
-        entity.last_pos = pos
-        return Resolved(entity.name, (), None, entity.kind, Resolution.PRONOUN, entity.gender)
-
-    def resolve_description(self, pos: int, description: str) -> Resolved | None:
-        """ "the minister" -> the most recent entity titled minister; "the newspaper" -> outlet."""
-        words = description.lower().split()
-        if not words:
-            return None
-        head = words[-1]
-        if len(words) > 2 or head in {"sources", "source", "officials"}:
-            return None
+        gender, kind, number = info
         best: _Entity | None = None
-        for entity in self.entities:
-            if pos - entity.last_pos > PRONOUN_REACH or entity.last_pos >= pos:
+        best_rank = (False, False)
+        for entity in self._recent(pos):
+            if not _compatible(entity, gender, kind, number):
                 continue
-            title_match = any(head in t.lower().split() for t in entity.titles)
-            media_match = entity.media and self.lexicon.is_a("media", head)
-            if (title_match or media_match) and (best is None or entity.last_pos > best.last_pos):
-                best = entity
+            if not (entity.spoke or entity.titles or entity.gender) and (
+                entity.kind is not SpeakerKind.ORGANISATION
+            ):
+                continue  # a bare name in passing ("Phnom Penh") is no antecedent
+            rank = (entity.spoke, bool(gender) and entity.gender == gender)
+            if best is None or rank > best_rank:
+                best, best_rank = entity, rank
         if best is None:
             return None
-        best.last_pos = pos
-        return Resolved(best.name, (), None, best.kind, Resolution.DESCRIPTION, best.gender)
+        if gender and not best.gender and best.kind is SpeakerKind.PERSON:
+            best.gender = gender  # "he" said so
+        return self._resolved(pos, best, Resolution.PRONOUN, None, pronoun)
+
+    def resolve_description(self, pos: int, description: str) -> Resolved | None:
+        """ "the minister" -> the most recent entity titled minister; "the newspaper",
+        "the article", "an editorial" -> the most recent outlet; otherwise None."""
+        words = description.split()
+        if not 2 <= len(words) <= MAX_DESCRIPTION_WORDS:
+            return self._registered(None, description)
+        det, head = words[0].lower(), words[-1].lower()
+        modifiers = words[1:-1]
+        entity: _Entity | None = None
+        if name_word("publication", head) and det in _DEFINITE | _INDEFINITE:
+            # "An editorial voiced ...": a named paper's editorial is the paper speaking.
+            entity = next((e for e in self._recent(pos) if _is_outlet(e, self.lexicon)), None)
+        elif det in _DEFINITE and self.lexicon.is_a("media", head):
+            entity = next((e for e in self._recent(pos) if _is_outlet(e, self.lexicon)), None)
+        elif det in _DEFINITE:
+            entity = self._titled(pos, (" ".join([*modifiers, head]),))
+            if entity is None:
+                entity = next(
+                    (
+                        e
+                        for e in self._recent(pos)
+                        if e.kind is SpeakerKind.ORGANISATION and head in e.keys
+                    ),
+                    None,
+                )  # "the ministry" -> the Ministry of Defence named before
+        if entity is None:
+            return self._registered(None, description)
+        return self._resolved(pos, entity, Resolution.DESCRIPTION, None, description)
+
+    def _titled(self, pos: int, titles: tuple[str, ...]) -> _Entity | None:
+        """The most recent entity in reach carrying one of ``titles`` ("minister")."""
+        wanted = [t.split() for t in titles if t.split()]
+        for entity in self._recent(pos):
+            if any(_has_title(entity, w[-1].lower(), w[:-1]) for w in wanted):
+                return entity
+        return None
+
+    def _resolved(
+        self,
+        pos: int,
+        entity: _Entity,
+        resolution: Resolution,
+        parsed: ParsedName | None,
+        mention: str,
+    ) -> Resolved:
+        entity.spoke = True
+        self._touch(pos, entity)
+        kind = entity.kind
+        if parsed is not None and kind is SpeakerKind.UNKNOWN:
+            kind = parsed.kind
+        result = Resolved(
+            entity.name,
+            parsed.titles if parsed is not None else (),
+            parsed.role if parsed is not None else None,
+            kind,
+            resolution,
+            entity.gender,
+        )
+        names = (mention,) if parsed is None else (parsed.name, mention)
+        return self._registered(result, *names) or result
+
+    def _registered(self, result: Resolved | None, *names: str) -> Resolved | None:
+        """The registry's name and id for a result (or for a bare mention), if known."""
+        if self.registry is None:
+            return result
+        candidates = ([result.name] if result is not None else []) + list(names)
+        for name in candidates:
+            known = self.registry.lookup(name)
+            if known is None:
+                continue
+            if result is None:
+                return Resolved(known.name, (), None, known.kind, Resolution.REGISTRY, "", known.id)
+            resolution = result.resolution
+            if resolution in (Resolution.NAME, Resolution.SHORT_NAME):
+                resolution = Resolution.REGISTRY
+            kind = known.kind if known.kind is not SpeakerKind.UNKNOWN else result.kind
+            return attrs.evolve(
+                result, name=known.name, id=known.id, kind=kind, resolution=resolution
+            )
+        return result
 
 
-def _compatible(entity: _Entity, gender: str, kind: str) -> bool:
-    if kind == "organisation":
+def _compatible(entity: _Entity, gender: str, kind: str, number: str) -> bool:
+    if kind == "organisation" or number == "plural":
         return entity.kind is SpeakerKind.ORGANISATION
     if kind == "person":
-        if entity.kind is not SpeakerKind.PERSON:
+        if entity.kind is SpeakerKind.ORGANISATION:
             return False
         return not (gender and entity.gender and gender != entity.gender)
     return True
+
+
+def _is_outlet(entity: _Entity, lexicon: Lexicon) -> bool:
+    return entity.media or (
+        entity.kind is SpeakerKind.ORGANISATION
+        and any(lexicon.is_a("media", w) for w in entity.words)
+    )
+
+
+def _has_title(entity: _Entity, head: str, modifiers: list[str]) -> bool:
+    """Whether ``entity`` carries a title with head word ``head`` and these modifiers.
+
+    "the minister" fits "Defence Minister" but not "Prime Minister" (a different office);
+    a capitalised modifier ("the Cambodian minister") is a place, not part of the title.
+    """
+    for title in entity.titles:
+        words = title.lower().replace("-", " ").split()
+        if head not in words:
+            continue
+        before = words[: words.index(head)]
+        wanted = {m.lower() for m in modifiers}
+        if any(name_word("rank_modifier", w) and w not in wanted for w in before):
+            continue
+        if all(m.lower() in words or m[:1].isupper() for m in modifiers):
+            return True
+    return False

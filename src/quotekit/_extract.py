@@ -38,6 +38,7 @@ from ._model import (
     SpeakerKind,
 )
 from ._normalise import normalise_quote_text
+from ._registry import SpeakerRegistry
 from ._text import make_view
 from .errors import InputTypeError
 
@@ -63,10 +64,12 @@ def extract(
     doc_id: str | None = None,
     config: ExtractConfig | None = None,
     include_terms: bool | None = None,
+    registry: SpeakerRegistry | None = None,
 ) -> list[Quote]:
     """Find the quotations in ``text`` and who made them, in document order.
 
     Any ``str`` is valid input. ``include_terms`` overrides ``config.include_terms``.
+    With a ``registry``, every speaker it knows gets the registry's name and id.
     Raises :class:`~quotekit.errors.InputTypeError` (a ``TypeError``) for a non-str.
     """
     if not isinstance(text, str):
@@ -77,6 +80,8 @@ def extract(
         config = ExtractConfig()
     elif not isinstance(config, ExtractConfig):
         raise InputTypeError("config", "an ExtractConfig or None", config)
+    if registry is not None and not isinstance(registry, SpeakerRegistry):
+        raise InputTypeError("registry", "a SpeakerRegistry or None", registry)
     if include_terms is not None:
         config = attrs.evolve(config, include_terms=bool(include_terms))
 
@@ -86,7 +91,7 @@ def extract(
     candidates = marked_candidates(analysis, marked, blocks) + block_candidates(blocks)
     candidates = sorted(candidates, key=lambda c: (c.content.start, c.content.end))
     candidates = continue_quote_runs(analysis, candidates)
-    quotes = resolve_quotes(analysis, candidates, doc_id)
+    quotes = resolve_quotes(analysis, candidates, doc_id, registry)
     return [
         q
         for q in quotes
@@ -276,11 +281,14 @@ _CONFIDENCE = {
 
 
 def resolve_quotes(
-    analysis: Analysis, candidates: list[Candidate], doc_id: str | None
+    analysis: Analysis,
+    candidates: list[Candidate],
+    doc_id: str | None,
+    registry: SpeakerRegistry | None = None,
 ) -> list[Quote]:
     """Resolve every speaker mention in document order and build the quotes."""
     text = analysis.text
-    resolver = Resolver(analysis.lexicon)
+    resolver = Resolver(analysis.lexicon, registry)
     mentions: dict[tuple[int, int], Mention] = {}
     for cand in candidates:
         for mention in (cand.found.speaker, cand.found.via):
@@ -382,5 +390,6 @@ def _speaker(
         titles=result.titles,
         role=role or result.role,
         kind=result.kind,
+        id=result.id,
         resolution=result.resolution,
     )

@@ -1,148 +1,365 @@
 """Name grammar: split a speaker mention into titles, the name itself and a role.
 
 "Cambodian Prime Minister Hun Sen" -> titles ("Prime Minister",), name "Hun Sen";
-"President of the Cambodian National Assembly Heng Samrin" -> name "Heng Samrin";
-"Major General, Dr. NGUYEN HOANG NHIEN" -> name "Nguyen Hoang Nhien";
-"Australia's Canberra Times newspaper" -> organisation "Canberra Times".
-Names are never assumed to be "first last": the words kept are the words written.
+"President of the Cambodian National Assembly Heng Samrin" -> name "Heng Samrin", role
+"President of the Cambodian National Assembly"; "Mr. Chhay Yi Heang, advisor to the
+Royal Government of Cambodia" -> name "Chhay Yi Heang" and that role; "Major General,
+Dr. NGUYEN HOANG NHIEN" -> "Nguyen Hoang Nhien"; "Australia's Canberra Times newspaper"
+-> organisation "Canberra Times". Names are never assumed to be "first last": the words
+kept are the words written, in their order.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
+from importlib import resources
+
 import attrs
+import regex
 
 from ._lexicon import Lexicon
 from ._model import SpeakerKind
 from ._tokens import Token, tokenize
+
+# How far the "of ..." part of a title may run before the name starts.
+MAX_OF_TAIL = 10
+# How many words may stand between a modifier and its title ("White House press secretary").
+MAX_MODIFIER_REACH = 3
+# Punctuation that separates the parts of an apposition ("X, advisor to Y").
+_SEPARATORS = frozenset({",", ";", ":", "—", "–"})
+_APOSTROPHES = ("'", "’")
+_ROMAN = regex.compile(r"[IVXLCDM]{1,6}")
+_CASE_PARTS = regex.compile(r"([\-'’])")
+
+
+@functools.lru_cache(maxsize=1)
+def _name_word_table() -> Mapping[str, frozenset[str]]:
+    text = (
+        resources.files("quotekit").joinpath("data").joinpath("name_words.tsv").read_text("utf-8")
+    )
+    grouped: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cls, _, word = line.partition("\t")
+        grouped.setdefault(cls.strip(), set()).add(word.strip().lower())
+    return {k: frozenset(v) for k, v in grouped.items()}
+
+
+def name_word(word_class: str, word: str) -> bool:
+    """Whether ``word`` (any case) is in the class of ``data/name_words.tsv``."""
+    return word.lower() in _name_word_table().get(word_class, frozenset())
 
 
 @attrs.frozen
 class ParsedName:
     """What the name grammar made of one mention."""
 
-    name: str
-    words: tuple[str, ...]  # the name's words, for matching short forms
-    titles: tuple[str, ...]
-    role: str | None
+    name: str  # the canonical form of the name (or the titles, for a title-only mention)
+    words: tuple[str, ...]  # the name's words, for matching short forms; () if title only
+    titles: tuple[str, ...]  # titles and honorifics as written, in order
+    role: str | None  # an apposition or "of ..." role, as written
     kind: SpeakerKind
-    gender: str  # "male", "female" or "" (unknown)
+    gender: str  # "male", "female" or "" (unknown): from titles only
+    acronym: str | None = None  # "(CPP)" after an organisation's name
+    media: bool = False  # the mention names an outlet ("Times", "newspaper")
+
+    @property
+    def title_only(self) -> bool:
+        """A mention made only of titles ("Chairman", "the minister")."""
+        return not self.words
 
 
-def _title_case(word: str) -> str:
-    if len(word) > 1 and word.isupper() and word.isalpha():
-        return word[0] + word[1:].lower()
-    return word
-
-
-def _strip_parentheses(tokens: list[Token]) -> list[Token]:
-    kept: list[Token] = []
-    depth = 0
-    for tok in tokens:
-        if tok.text == "(":
-            depth += 1
-        elif tok.text == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            kept.append(tok)
-    return kept
-
-
-def _segments(tokens: list[Token]) -> list[list[Token]]:
-    segments: list[list[Token]] = [[]]
-    for tok in tokens:
-        if tok.text == ",":
-            segments.append([])
-        else:
-            segments[-1].append(tok)
-    return [s for s in segments if s]
+@attrs.frozen
+class _Segment:
+    titles: tuple[str, ...]
+    gender: str
+    name: tuple[str, ...]
+    role: str | None
+    text: str
+    determiner: bool
+    descriptor: bool
+    media: bool  # the name or its closing descriptor marks an outlet
 
 
 def parse_mention(mention: str, lexicon: Lexicon) -> ParsedName:
     """Parse a name mention (capitalised words, titles, apposition) into its parts."""
-    tokens = _strip_parentheses(tokenize(mention, 0, len(mention), lexicon))
-    segments = _segments(tokens)
+    tokens, acronym = _without_parentheses(tokenize(mention, 0, len(mention), lexicon), lexicon)
+    segments = [_segment(words, lexicon, k == 0) for k, words in enumerate(_split(tokens))]
     if not segments:
-        return ParsedName(mention.strip(), (), (), None, SpeakerKind.UNKNOWN, "")
+        return ParsedName(mention.strip(), (), (), None, SpeakerKind.UNKNOWN, "", acronym)
+    main = next((k for k, s in enumerate(segments) if s.name), None)
     titles: list[str] = []
+    roles: list[str] = []
     gender = ""
-    role_parts: list[str] = []
-    # Earlier comma segments are titles ("Major General, Dr. X") or a role
-    # ("Political commissar of Military Zone 7, Lieutenant General X").
-    main = segments[-1]
-    for seg in segments[:-1]:
-        words = [t.text for t in seg]
-        seg_titles, rest, seg_gender = _leading_titles(words, lexicon)
-        titles.extend(seg_titles)
-        gender = gender or seg_gender
-        if rest or len(seg_titles) != 1 or seg_titles[0] != " ".join(words):
-            role_parts.append(" ".join(words))
-    words = [t.text for t in main]
-    determiner = bool(words) and lexicon.is_a("determiner", words[0])
-    if determiner:
+    for k, seg in enumerate(segments):
+        titles.extend(t for t in seg.titles if t not in titles)
+        gender = gender or seg.gender
+        if k == main:
+            if seg.role:
+                roles.append(seg.role)
+        elif main is not None and k > main:
+            roles.append(seg.text)  # "Hun Sen, Cambodia's prime minister"
+        elif seg.role:
+            roles.append(seg.role)  # "Political commissar of Military Zone 7, Gen. X"
+    role = ", ".join(roles) or None
+    if main is None:
+        # Only titles: "the minister", "Chairman". The name is the titles as written.
+        name = " ".join(titles) or segments[0].text or mention.strip()
+        media = any(s.media for s in segments)
+        return ParsedName(
+            name, (), tuple(titles), role, SpeakerKind.UNKNOWN, gender, acronym, media
+        )
+    seg = segments[main]
+    org_hint = seg.determiner or seg.descriptor or acronym is not None
+    words, kind = _cased(seg.name, titles, org_hint, lexicon)
+    return ParsedName(" ".join(words), words, tuple(titles), role, kind, gender, acronym, seg.media)
+
+
+# --- tokens to segments -------------------------------------------------------------------
+
+
+def _without_parentheses(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], str | None]:
+    """Drop parentheticals ("(The People)", "(CPP)"), keeping an acronym if there is one."""
+    kept: list[Token] = []
+    acronym: str | None = None
+    depth = 0
+    inside: list[Token] = []
+    after_parenthesis = False
+    for tok in tokens:
+        if tok.text == "(":
+            depth += 1
+            inside = []
+        elif tok.text == ")":
+            depth = max(0, depth - 1)
+            if len(inside) == 1 and _is_acronym(inside[0].text):
+                acronym = acronym or inside[0].text
+            after_parenthesis = True
+        elif depth == 0:
+            if after_parenthesis and lexicon.is_a("descriptor", tok.text):
+                # "Nhan Dan (People) Newspaper": the descriptor after a gloss is not the name.
+                tok = Token(tok.start, tok.end, tok.text.lower())
+            kept.append(tok)
+            after_parenthesis = False
+        else:
+            inside.append(tok)
+    return kept, acronym
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
+
+
+def _split(tokens: list[Token]) -> list[list[str]]:
+    """Comma-separated parts, as words; a possessive apostrophe stays on its word."""
+    parts: list[list[str]] = [[]]
+    previous: Token | None = None
+    for tok in tokens:
+        if tok.text in _SEPARATORS:
+            parts.append([])
+        elif (
+            tok.text in _APOSTROPHES
+            and previous is not None
+            and previous.end == tok.start
+            and previous.text[-1:] in ("s", "S")
+            and parts[-1]
+        ):
+            parts[-1][-1] += tok.text  # "Workers' Party"
+        elif tok.is_word:
+            parts[-1].append(tok.text)
+        previous = tok
+    return [p for p in parts if p]
+
+
+def _segment(words: list[str], lexicon: Lexicon, first: bool) -> _Segment:
+    text = " ".join(words)
+    determiner = False
+    # Sentence openers and determiners in front of a name ("Despite Hun Sen's", "the Khmer Times").
+    while len(words) > 1:
+        if lexicon.is_a("determiner", words[0]):
+            determiner = True
+        elif not (
+            name_word("not_name", words[0])
+            or (first and lexicon.is_a("starter", words[0]))
+            or (first and words[0][:1].isupper() and lexicon.is_a("preposition", words[0]))
+        ):
+            break
         words = words[1:]
-    if not determiner and len(words) > 1 and (words[0].endswith("'s") or words[0].endswith("’s")):
-        words = words[1:]  # "Australia's Canberra Times", but not "the People's Army"
-    main_titles, rest, main_gender = _leading_titles(words, lexicon)
-    titles.extend(main_titles)
-    gender = gender or main_gender
+    cut = _owner_end(words)
+    if cut:
+        words = words[cut:]  # "Australia's Canberra Times", "Hun Sen's spokesman X"
+        determiner = False
+    titles, i, gender, role = _leading_titles(words, lexicon)
+    rest = words[i:]
+    media = any(lexicon.is_a("media", w) for w in rest)
     descriptor = False
     while rest and not rest[-1][:1].isupper() and lexicon.is_a("descriptor", rest[-1]):
-        rest = rest[:-1]
+        rest = rest[:-1]  # "the Canberra Times newspaper"
         descriptor = True
     if descriptor and len(rest) > 1 and _is_demonym(rest[0]):
         rest = rest[1:]  # "Cambodian Pracheachon newspaper"
-    if not rest:
-        # Only titles: "the minister", "Chairman". Keep the mention as the name.
-        name = " ".join(words) or mention.strip()
-        return ParsedName(name, tuple(words), tuple(titles), None, SpeakerKind.UNKNOWN, gender)
-    name_words = tuple(_title_case(w) for w in rest) if _all_upper(rest) else tuple(rest)
-    kind = _kind(name_words, titles, determiner or descriptor, lexicon)
-    role = ", ".join(role_parts) or None
-    return ParsedName(" ".join(name_words), name_words, tuple(titles), role, kind, gender)
+    if rest and not rest[0][:1].isupper():
+        # Starts with a lower-case word: a role ("advisor to the Royal Government").
+        return _Segment(
+            tuple(titles), gender, (), " ".join(words), text, determiner, descriptor, False
+        )
+    name = _name_run(rest, lexicon)
+    return _Segment(tuple(titles), gender, name, role, text, determiner, descriptor, media)
 
 
-def _all_upper(words: list[str]) -> bool:
-    letters = [w for w in words if any(c.isalpha() for c in w)]
-    return len(letters) >= 2 and all(w.isupper() for w in letters)
+def _owner_end(words: list[str]) -> int:
+    """Index just after the last owner possessive ("Australia's") before a capital."""
+    cut = 0
+    for k, word in enumerate(words[:-1]):
+        stem = _possessive_stem(word)
+        if (
+            stem is not None
+            and not name_word("possessive_part", stem)
+            and any(w[:1].isupper() for w in words[k + 1 :])
+        ):
+            cut = k + 1
+    return cut
+
+
+def _possessive_stem(word: str) -> str | None:
+    for apostrophe in _APOSTROPHES:
+        if word.endswith(apostrophe + "s") and len(word) > 2:
+            return word[:-2]
+        if word.endswith("s" + apostrophe) and len(word) > 2:
+            return word[:-1]
+    return None
+
+
+def _leading_titles(words: list[str], lexicon: Lexicon) -> tuple[list[str], int, str, str | None]:
+    """Leading titles (with their modifiers and "of ..." parts): titles, end, gender, role."""
+    titles: list[str] = []
+    gender = ""
+    role_start: int | None = None
+    role_end: int | None = None
+    i = 0
+    n = len(words)
+    while i < n:
+        entry = lexicon.match_title(words, i)
+        if entry is not None:
+            if role_start is None:
+                role_start = i
+            titles.append(" ".join(words[i : i + len(entry.words)]))
+            gender = gender or entry.gender
+            i += len(entry.words)
+            while i < n and words[i].lower() == "of":
+                end = _of_tail(words, i, lexicon)
+                if end <= i + 1:
+                    break
+                i = role_end = end
+            continue
+        if _modifies_title(words, i, lexicon):
+            if role_start is None:
+                role_start = i
+            i += 1
+            continue
+        break
+    role = None
+    if role_end is not None and role_start is not None:
+        role = " ".join(words[role_start:role_end])  # "President of the National Assembly"
+    return titles, i, gender, role
+
+
+def _modifies_title(words: list[str], i: int, lexicon: Lexicon) -> bool:
+    """ "Cambodian" in "Cambodian Defence Minister X", "former" in "former minister X"."""
+    n = len(words)
+    for k in range(i + 1, min(n, i + 1 + MAX_MODIFIER_REACH)):
+        entry = lexicon.match_title(words, k)
+        if entry is None:
+            continue
+        after = k + len(entry.words)
+        # Only if the title then ends the part or is followed by a name or "of":
+        # "Phay Siphan spokesman for the government" keeps Phay Siphan as the name.
+        return after >= n or words[after][:1].isupper() or words[after].lower() == "of"
+    return False
+
+
+def _of_tail(words: list[str], i: int, lexicon: Lexicon) -> int:
+    """End of the "of ..." part of a title starting at ``words[i] == "of"``."""
+    n = len(words)
+    last_marker: int | None = None
+    j = i + 1
+    while j < n and j - i <= MAX_OF_TAIL:
+        word = words[j]
+        if (
+            word in lexicon.org_words
+            or name_word("org_tail", word)
+            or word.isdigit()
+            or (not word[:1].isupper() and not lexicon.is_a("connector", word))
+        ):
+            last_marker = j
+        j += 1
+    if last_marker is not None:
+        return last_marker + 1
+    # No word says where the organisation ends ("President of Vietnam Nguyen Xuan Phuc"):
+    # take the first capitalised word after "of" when at least one more follows.
+    k = i + 1
+    while k < n and lexicon.is_a("connector", words[k]):
+        k += 1
+    if k < n - 1:
+        return k + 1
+    return n
+
+
+def _name_run(words: list[str], lexicon: Lexicon) -> tuple[str, ...]:
+    """The capitalised run opening ``words``; connectors only between capitals."""
+    run: list[str] = []
+    for k, word in enumerate(words):
+        if word[:1].isupper() or word[:1].isdigit():
+            run.append(word)
+            continue
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if run and lexicon.is_a("connector", word) and nxt[:1].isupper():
+            run.append(word)
+            continue
+        break
+    if "and" in run and not any(w in lexicon.org_words for w in run):
+        run = run[: run.index("and")]  # two people, not one name
+    if run:
+        stem = _possessive_stem(run[-1])
+        if stem is not None and not run[-1].endswith(("s'", "s’")):
+            run[-1] = stem  # "Hun Sen's" -> "Hun Sen"
+    while run and not (run[-1][:1].isupper() or run[-1][:1].isdigit()):
+        run.pop()
+    return tuple(run)
 
 
 def _is_demonym(word: str) -> bool:
     return word[:1].isupper() and word.endswith(("an", "ese", "ish", "i")) and len(word) > 4
 
 
-def _leading_titles(words: list[str], lexicon: Lexicon) -> tuple[list[str], list[str], str]:
-    """Split leading titles (with demonyms and "of ORG" tails) from the rest."""
-    titles: list[str] = []
-    gender = ""
-    i = 0
-    n = len(words)
-    while i < n:
-        entry = lexicon.match_title(words, i)
-        if entry is not None:
-            titles.append(" ".join(words[i : i + len(entry.words)]))
-            gender = gender or entry.gender
-            i += len(entry.words)
-            # "President of the Cambodian National Assembly Heng Samrin"
-            if i < n and words[i].lower() == "of":
-                j = i + 1
-                last_org = None
-                while j < n and j - i <= 10:
-                    if words[j] in lexicon.org_words or words[j].isdigit():
-                        last_org = j
-                    j += 1
-                if last_org is not None:
-                    i = last_org + 1
-            continue
-        # An adjective before a title: "Cambodian Prime Minister", "Defence Minister".
-        if words[i][:1].isupper() and any(
-            lexicon.match_title(words, k) is not None for k in range(i + 1, min(n, i + 3))
-        ):
-            ahead = next(k for k in range(i + 1, min(n, i + 3)) if lexicon.match_title(words, k))
-            if ahead < n - 1:
-                i += 1
-                continue
-        break
-    return titles, words[i:], gender
+# --- case and kind ------------------------------------------------------------------------
+
+
+def _title_word(word: str) -> str:
+    """ "NGUYEN" -> "Nguyen", "O'BRIEN" -> "O'Brien", "JEAN-PIERRE" -> "Jean-Pierre"."""
+    return "".join(p[:1] + p[1:].lower() for p in _CASE_PARTS.split(word))
+
+
+def _upper_word(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _cased(
+    words: tuple[str, ...], titles: list[str], org_hint: bool, lexicon: Lexicon
+) -> tuple[tuple[str, ...], SpeakerKind]:
+    """The name's words in normal case, and what kind of entity it names."""
+    if len(words) >= 2 and all(_upper_word(w) for w in words if any(c.isalpha() for c in w)):
+        words = tuple(_title_word(w) for w in words)  # upper-case byline
+    kind = _kind(words, titles, org_hint, lexicon)
+    if kind is not SpeakerKind.ORGANISATION and any(any(c.islower() for c in w) for w in words):
+        # "HUN Sen", "NGUYEN Van A": the family name in capitals, as official lists write it.
+        words = tuple(
+            _title_word(w) if _upper_word(w) and not _ROMAN.fullmatch(w) else w for w in words
+        )
+    return words, kind
 
 
 def _kind(
