@@ -198,7 +198,7 @@ def subject_before(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> Men
         return Mention(tok.start, tok.start + base, "pronoun")
     if tok.text == ",":
         return _apposition_subject(tokens, i, lexicon)
-    if tok.is_word:
+    if tok.is_word or tok.text == ")":  # "Reid (D-Nev.) told reporters"
         start = _name_run_left(tokens, i, lexicon)
         if start is not None:
             k = start - 1
@@ -278,8 +278,10 @@ def _comma_left(tokens: list[Token], i: int) -> int | None:
     while j >= 0 and i - j < MAX_ROLE_TOKENS:
         if tokens[j].text == ",":
             return j
-        if tokens[j].text in '.;:!?"“”':
-            return None
+        if tokens[j].text in '.;:!?"“”' and not (
+            tokens[j].text == "." and j + 1 < len(tokens) and tokens[j + 1].text == ","
+        ):
+            return None  # a full stop before a comma ends an abbreviation ("R-Ky.,")
         j -= 1
     return None
 
@@ -294,6 +296,11 @@ def _apposition_subject(tokens: list[Token], comma: int, lexicon: Lexicon) -> Me
     if tokens[name_end].is_word and _is_pronoun(tokens[name_end], lexicon):
         return None
     start = _name_run_left(tokens, name_end, lexicon)
+    if start is None and role_first.is_cap:
+        # "Another delegate on the Cruz slate, Jim Poolman, said": the name is inside.
+        inner = _name_run_left(tokens, comma - 1, lexicon)
+        if inner == open_comma + 1:
+            return Mention(role_first.start, tokens[comma - 1].end, "name")
     if start is None or not role_first.is_word:
         return None
     if role_first.lower == "who":
@@ -675,6 +682,17 @@ def sentence_subject(tokens: list[Token], end: int, lexicon: Lexicon) -> Mention
                 return Mention(tok.start, tokens[last].end, form)
         i += 1
     return None
+
+
+def attribute_tail(tokens: list[Token], lexicon: Lexicon) -> Found:
+    """An attribution closing the sentence after a quote, behind a comma: 'Democrats
+    had “put the biggest crack” in the ceiling, she said in a video message.'"""
+    for i, tok in enumerate(tokens):
+        if tok.text == "," and i + 1 < len(tokens):
+            found = attribute_after(tokens[i:], lexicon)
+            if found.found:
+                return found
+    return NOT_FOUND
 
 
 def attribute_in_sentence(tokens: list[Token], lexicon: Lexicon) -> Found:

@@ -19,6 +19,7 @@ from ._attribution import (
     attribute_after,
     attribute_before,
     attribute_in_sentence,
+    attribute_tail,
 )
 from ._blocks import Block, find_blocks
 from ._config import ExtractConfig
@@ -146,12 +147,21 @@ def marked_candidates(
             if not _new_sentence_after(text, content, after):
                 found_after = attribute_after(after, lexicon)
         found = found_after if found_after.found else attribute_before(before, lexicon)
+        if not found.found and span.close_end is not None:
+            found = attribute_tail(_sentence_rest(analysis, span.close_end), lexicon)
         words = len(text[content.start : content.end].split())
         kind = classify_marked(text, span, before, words, found_after, found, lexicon)
         if kind is not QuoteKind.TERM and not found.found:
             found = _earlier_speaker(analysis, quoted, candidates, sentence, kind)
         candidates.append(Candidate(content, kind, span.flags, found))
     return candidates
+
+
+def _sentence_rest(analysis: Analysis, close_end: int) -> list:  # type: ignore[type-arg]
+    """The tokens after a closing mark up to the end of its sentence (bounded)."""
+    sentence = analysis.sentence_at(close_end - 1)
+    end = min(sentence.end, close_end + AFTER_WINDOW)
+    return analysis.tokens(close_end, end) if end > close_end else []
 
 
 def _new_sentence_after(text: str, content: Span, after: list) -> bool:  # type: ignore[type-arg]

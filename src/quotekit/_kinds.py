@@ -14,14 +14,28 @@ MAX_TERM_WORDS = 5
 MIN_STATEMENT_WORDS = 6
 
 
+# Naming verbs: a term cue after a noun ("a website called"), speech after a speaker
+# ("what Gilbert called", "what he termed").
+_NAMING_VERBS = frozenset(
+    {"called", "named", "dubbed", "labelled", "labeled", "branded", "termed", "nicknamed"}
+)
+
+
 def after_term_cue(before: list[Token], lexicon: Lexicon) -> bool:
     """The words right before the opening mark announce a term ("so-called", "entitled")."""
-    words = [t.lower for t in before[-4:] if t.is_word]
-    while words and words[-1] in {"a", "an", "the", "as"}:
-        words.pop()
-    return any(
-        len(words) >= len(cue) and tuple(words[-len(cue) :]) == cue for cue in lexicon.term_cues
-    )
+    tail = [t for t in before[-5:] if t.is_word]
+    while tail and tail[-1].lower in {"a", "an", "the", "as"}:
+        tail.pop()
+    words = [t.lower for t in tail]
+    for cue in lexicon.term_cues:
+        n = len(cue)
+        if len(words) >= n and tuple(words[-n:]) == cue:
+            if n == 1 and cue[0] in _NAMING_VERBS and len(tail) > n:
+                speaker = tail[-n - 1]
+                if speaker.lower in lexicon.pronouns or speaker.is_cap:
+                    return False  # "what Gilbert called “a perception problem”"
+            return True
+    return False
 
 
 def classify_marked(
