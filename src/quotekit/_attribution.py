@@ -115,7 +115,7 @@ def _name_run_left(tokens: list[Token], end: int, lexicon: Lexicon) -> int | Non
                 break
             i = j - 1
             continue
-        if tok.is_word and tok.is_cap:
+        if tok.is_word and tok.is_cap and not lexicon.is_a("time", tok.text):
             start = i
             i -= 1
             continue
@@ -254,8 +254,10 @@ def _any_description_left(tokens: list[Token], end: int, lexicon: Lexicon) -> in
             if tok.lower in _DEMONSTRATIVES and i + 1 == end:
                 return None  # "that country said": too often a clause
             return i
-        if lexicon.is_a("stop", tok.text) or lexicon.match_cue([tok.lower], 0) is not None:
-            return None
+        if tok.lower != "of" and (
+            lexicon.is_a("stop", tok.text) or lexicon.match_cue([tok.lower], 0) is not None
+        ):
+            return None  # "of" may stay: "the secretary of state said"
         i -= 1
     return None
 
@@ -263,13 +265,20 @@ def _any_description_left(tokens: list[Token], end: int, lexicon: Lexicon) -> in
 def _noun_phrase_with_of(
     tokens: list[Token], of_index: int, end: int, lexicon: Lexicon
 ) -> Mention | None:
-    """ "a newspaper of the Cambodian People's Party" as one description."""
-    if tokens[of_index].lower != "of" or of_index < 2:
+    """ "a newspaper of the Cambodian People's Party", "the senator from Vermont": a
+    description whose head noun takes a prepositional phrase ending in a name."""
+    if of_index < 2:
         return None
     noun = tokens[of_index - 1]
-    det = tokens[of_index - 2]
-    if noun.is_word and not noun.is_cap and lexicon.is_a("determiner", det.text):
-        return Mention(det.start, tokens[end].end, "description")
+    if not noun.is_word or noun.is_cap:
+        return None
+    j = of_index - 2
+    while j >= 0 and of_index - j <= 4 and tokens[j].is_word and not tokens[j].is_cap:
+        if lexicon.is_a("determiner", tokens[j].text):
+            return Mention(tokens[j].start, tokens[end].end, "description")
+        if lexicon.is_a("stop", tokens[j].text):
+            return None
+        j -= 1
     return None
 
 
@@ -336,9 +345,31 @@ def agent_after(tokens: list[Token], index: int, lexicon: Lexicon) -> Mention | 
                 return Mention(tok.start, tokens[last].end, "description")
     end = _name_run_right(tokens, index, lexicon)
     if end is None:
+        end = _premodified_name_right(tokens, index, lexicon)
+    if end is None:
         return None
     role = _role_after(tokens, end + 1, lexicon)
     return Mention(tok.start, tokens[end].end, "name", role)
+
+
+# How many lower-case words may stand before a name ("retired neurosurgeon Ben Carson").
+MAX_MODIFIERS = 5
+
+
+def _premodified_name_right(tokens: list[Token], start: int, lexicon: Lexicon) -> int | None:
+    """End of a name led by lower-case modifiers: "election lawyer Joe Birkenstock",
+    "former presidential candidate Herman Cain"."""
+    j = start
+    while j < len(tokens) and j - start < MAX_MODIFIERS:
+        tok = tokens[j]
+        if not tok.is_word or lexicon.is_a("stop", tok.text) or _is_pronoun(tok, lexicon):
+            return None
+        if tok.is_cap:
+            break
+        j += 1
+    if j == start or j >= len(tokens) or not tokens[j].is_cap:
+        return None
+    return _name_run_right(tokens, j, lexicon)
 
 
 # Determiners that, right after a cue, open a clause rather than a speaker ("said that").
@@ -376,7 +407,7 @@ def _name_run_right(tokens: list[Token], start: int, lexicon: Lexicon) -> int | 
     end: int | None = None
     while i < len(tokens) and i - start < MAX_NAME_TOKENS:
         tok = tokens[i]
-        if tok.is_word and tok.is_cap:
+        if tok.is_word and tok.is_cap and not lexicon.is_a("time", tok.text):
             end = i
         elif (tok.is_word and lexicon.is_a("determiner", tok.text) and i == start) or (
             tok.is_word
@@ -439,6 +470,8 @@ def attribute_after(tokens: list[Token], lexicon: Lexicon) -> Found:
         return NOT_FOUND
     words = [t.lower for t in tokens]
     entry = lexicon.match_cue(words, i)
+    if entry is not None and words[i].endswith("ing"):
+        return NOT_FOUND  # '"…," referring to Trump': a participle, not "said X"
     if entry is not None and "belief" not in entry.tags:
         n = len(entry.words)
         cue = CueMatch(tokens[i].start, tokens[i + n - 1].end, i, n, entry)
@@ -523,22 +556,24 @@ def _mention_right(tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[Menti
             j += 1
     end = _name_run_right(tokens, i, lexicon)
     if end is None:
+        end = _premodified_name_right(tokens, i, lexicon)
+    if end is None:
         return None
     return Mention(tok.start, tokens[end].end, "name"), end
 
 
-def attribute_before(tokens: list[Token], lexicon: Lexicon) -> Found:
+def attribute_before(tokens: list[Token], lexicon: Lexicon, *, beliefs: bool = False) -> Found:
     """Attribution in the words before a quote, within its sentence.
 
     The last cue with a findable speaker wins. A participle cue with no subject of its
     own ("cited Hun Sen in affirming that", "ran an editorial stating that") falls back
     to the cue before it; an object-taking cue there makes its object the speaker and
-    its subject the ``via``.
+    its subject the ``via``. Belief cues ("worried that") count only with ``beliefs``.
     """
     cues = find_cues(tokens, lexicon)
     for k in range(len(cues) - 1, -1, -1):
         cue = cues[k]
-        if "belief" in cue.entry.tags:
+        if "belief" in cue.entry.tags and not beliefs:
             continue
         if "source_first" in cue.entry.tags:
             agent = agent_after(tokens, cue.index + cue.length, lexicon)
@@ -546,6 +581,15 @@ def attribute_before(tokens: list[Token], lexicon: Lexicon) -> Found:
                 return Found(agent, cue, None, Attribution.ADJACENT)
             continue
         subject = subject_before(tokens, cue.index, lexicon)
+        participle = tokens[cue.index].lower.endswith("ing")
+        object_before = (
+            participle
+            and subject is not None
+            and subject.form == "description"
+            and _is_object(tokens, subject, lexicon)
+        )
+        if object_before and k == 0:
+            subject = None  # "released a statement saying": the statement is not the speaker
         if subject is not None and (
             k == 0 or subject.start >= cues[k - 1].end or subject.end <= cues[k - 1].start
         ):
@@ -571,12 +615,21 @@ def attribute_before(tokens: list[Token], lexicon: Lexicon) -> Found:
             agent = agent_after(tokens, cue.index + cue.length, lexicon)
             if agent is not None:
                 return Found(agent, cue, None, Attribution.ADJACENT)
-        if before == "," and tokens[cue.index].lower.endswith("ing"):
+        if participle and (before == "," or object_before):
             # "Bradley apologized for the columns, saying they …": the clause's subject.
             subject = sentence_subject(tokens, cue.index - 1, lexicon)
             if subject is not None:
                 return Found(subject, cue, None, Attribution.ADJACENT)
     return _headline_speaker(tokens, lexicon)
+
+
+def _is_object(tokens: list[Token], mention: Mention, lexicon: Lexicon) -> bool:
+    """The mention follows a verb-like word, so it is an object, not a subject."""
+    k = next((j for j, t in enumerate(tokens) if t.start == mention.start), 0) - 1
+    if k < 0:
+        return False
+    prev = tokens[k]
+    return prev.is_word and not prev.is_cap and not lexicon.is_a("stop", prev.text)
 
 
 _CLOSING_MARKS = frozenset({'"', "”", "’", "'", "»"})

@@ -24,6 +24,7 @@ from ._attribution import (
 from ._blocks import Block, find_blocks
 from ._config import ExtractConfig
 from ._coref import Resolved, Resolver, background_names
+from ._document import Document, excluded_in_view, with_quote_evidence
 from ._kinds import classify_marked
 from ._marks import MarkedSpan, find_marked_quotes
 from ._model import (
@@ -40,6 +41,7 @@ from ._model import (
 )
 from ._normalise import normalise_quote_text
 from ._registry import SpeakerRegistry
+from ._reported import find_reported
 from ._text import make_view
 from .errors import InputTypeError
 
@@ -60,7 +62,7 @@ class Candidate:
 
 
 def extract(
-    text: str,
+    text: str | Document,
     *,
     doc_id: str | None = None,
     config: ExtractConfig | None = None,
@@ -69,12 +71,20 @@ def extract(
 ) -> list[Quote]:
     """Find the quotations in ``text`` and who made them, in document order.
 
-    Any ``str`` is valid input. ``include_terms`` overrides ``config.include_terms``.
+    Any ``str`` is valid input; it is read as :meth:`Document.from_text` reads it, so
+    page furniture and captions are skipped. Give a :class:`Document` (for example
+    from :meth:`Document.from_html`) to set metadata: each quote carries its
+    ``doc_id`` (unless ``doc_id`` is given here), ``outlet`` and ``published``, and
+    offsets refer to ``document.text``. ``include_terms`` overrides ``config.include_terms``.
     With a ``registry``, every speaker it knows gets the registry's name and id.
-    Raises :class:`~quotekit.errors.InputTypeError` (a ``TypeError``) for a non-str.
+    Raises :class:`~quotekit.errors.InputTypeError` (a ``TypeError``) for anything else.
     """
-    if not isinstance(text, str):
-        raise InputTypeError("text", "a str", text)
+    if isinstance(text, Document):
+        document = text
+    elif isinstance(text, str):
+        document = Document.from_text(text)
+    else:
+        raise InputTypeError("text", "a str or a Document", text)
     if doc_id is not None and not isinstance(doc_id, str):
         raise InputTypeError("doc_id", "a str or None", doc_id)
     if config is None:
@@ -86,15 +96,24 @@ def extract(
     if include_terms is not None:
         config = attrs.evolve(config, include_terms=bool(include_terms))
 
-    analysis = analyse(make_view(text), config.lexicon)
+    view = make_view(document.text)
+    analysis = analyse(view, config.lexicon, excluded=excluded_in_view(document, view))
     marked = find_marked_quotes(analysis.text, list(analysis.paragraphs))
+    marked = with_quote_evidence(document, view, analysis.paragraphs, marked)
     blocks = find_blocks(analysis, marked) if config.include_blocks else []
     candidates = marked_candidates(analysis, marked, blocks) + block_candidates(blocks)
     candidates = sorted(candidates, key=lambda c: (c.content.start, c.content.end))
     candidates = continue_quote_runs(analysis, candidates)
-    quotes = resolve_quotes(analysis, candidates, doc_id, registry)
+    if config.include_indirect:
+        candidates = sorted(
+            candidates + reported_candidates(analysis, candidates),
+            key=lambda c: (c.content.start, c.content.end),
+        )
+    quotes = resolve_quotes(
+        analysis, candidates, doc_id if doc_id is not None else document.doc_id, registry
+    )
     return [
-        q
+        attrs.evolve(q, outlet=document.outlet, published=document.published)
         for q in quotes
         if (config.include_terms or q.kind is not QuoteKind.TERM)
         and q.confidence >= config.min_confidence
@@ -149,6 +168,9 @@ def marked_candidates(
         found = found_after if found_after.found else attribute_before(before, lexicon)
         if not found.found and span.close_end is not None:
             found = attribute_tail(_sentence_rest(analysis, span.close_end), lexicon)
+        if not found.found and before:
+            # "Paul Ryan worried that the net was becoming “a hammock …”"
+            found = attribute_before(before, lexicon, beliefs=True)
         words = len(text[content.start : content.end].split())
         kind = classify_marked(text, span, before, words, found_after, found, lexicon)
         if kind is not QuoteKind.TERM and not found.found:
@@ -167,7 +189,7 @@ def _sentence_rest(analysis: Analysis, close_end: int) -> list:  # type: ignore[
 def _new_sentence_after(text: str, content: Span, after: list) -> bool:  # type: ignore[type-arg]
     """'“… done.” He warns that …': the quote ended its sentence; what follows is a new
     sentence, not its attribution (short '“… done.” Trump said.' tails still count)."""
-    if not after or not text[content.start : content.end].endswith("."):
+    if not after or not text[content.start : content.end].rstrip("'’\"”").endswith("."):
         return False
     first = after[0]
     if not (first.is_word and first.is_cap):
@@ -244,6 +266,15 @@ def _previous_sentences(analysis: Analysis, quoted: _Quoted, sentence: Span) -> 
 def block_candidates(blocks: list[Block]) -> list[Candidate]:
     """Candidates from block quotes."""
     return [Candidate(b.content, QuoteKind.BLOCK, b.flags, b.found) for b in blocks]
+
+
+def reported_candidates(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
+    """Candidates from reported speech ("X said that …"), around the quotes in marks."""
+    quoted = [(c.content, c.kind) for c in candidates]
+    return [
+        Candidate(r.content, QuoteKind.INDIRECT, frozenset(), r.found)
+        for r in find_reported(analysis, quoted)
+    ]
 
 
 def continue_quote_runs(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
