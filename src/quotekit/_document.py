@@ -1,0 +1,366 @@
+"""``Document``: an article's text with its metadata, body paragraphs and page furniture.
+
+Build one with :meth:`Document.from_text` (a plain-text dump, page furniture and all)
+or :meth:`Document.from_html` (a saved page), then pass it to :func:`quotekit.extract`:
+quotes never start in furniture or captions, and each carries the document's id,
+outlet and publication date. Metadata the caller gives always wins over what is
+inferred from the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
+
+import attrs
+
+from ._furniture import (
+    HEAD_LINES,
+    MAX_BYLINE_WORDS,
+    TAIL_LINES,
+    Furniture,
+    FurnitureKind,
+    FurnitureRules,
+    default_rules,
+    find_byline,
+    find_furniture,
+    find_outlet_tag,
+    is_title_like,
+    parse_date,
+    text_lines,
+)
+from ._html import SourceMap, parse_html
+from ._marks import MarkedSpan
+from ._model import FLAG_MULTI_PARAGRAPH, FLAG_UNMARKED, Span
+from ._text import TextView, find_paragraphs, make_view
+from .errors import InputTypeError
+
+_optional_str = attrs.validators.optional(attrs.validators.instance_of(str))
+
+
+def _spans(value: Iterable[Span]) -> tuple[Span, ...]:
+    return tuple(value)
+
+
+def _furniture(value: Iterable[Furniture]) -> tuple[Furniture, ...]:
+    return tuple(value)
+
+
+def _check_published(_inst: Any, _attr: Any, value: Any) -> None:
+    if value is not None and not isinstance(value, _dt.date):
+        raise InputTypeError("published", "a datetime.date, datetime.datetime or None", value)
+
+
+def _check_str(name: str, value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        raise InputTypeError(name, "a str or None", value)
+
+
+@attrs.frozen
+class Document:
+    """An article: its text, metadata, body paragraphs and the spans that are not prose.
+
+    - ``text``: the article text every offset refers to. For :meth:`from_text` it is the
+      caller's string, untouched; for :meth:`from_html` it is the page's visible text
+      (and ``source`` is the HTML).
+    - ``doc_id``, ``title``, ``outlet``, ``published`` (a ``date`` or ``datetime``),
+      ``byline``: metadata, given or inferred; ``None`` when unknown.
+    - ``paragraphs``: spans of the body paragraphs (no title, furniture or byline).
+    - ``furniture``: :class:`Furniture` spans (page furniture, captions, dateline,
+      byline) where no quote is searched for.
+    - ``quote_evidence``: spans quoted by markup (``<q>``, ``<blockquote>``); extraction
+      treats each like a span in quote marks.
+    - ``source``: the HTML source of a document read with :meth:`from_html`, else None.
+      :meth:`source_span` maps a span of ``text`` to the source.
+    """
+
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    doc_id: str | None = attrs.field(default=None, validator=_optional_str)
+    title: str | None = attrs.field(default=None, validator=_optional_str)
+    outlet: str | None = attrs.field(default=None, validator=_optional_str)
+    published: _dt.date | None = attrs.field(default=None, validator=_check_published)
+    byline: str | None = attrs.field(default=None, validator=_optional_str)
+    paragraphs: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+    furniture: tuple[Furniture, ...] = attrs.field(default=(), converter=_furniture)
+    quote_evidence: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+    source: str | None = attrs.field(default=None, validator=_optional_str)
+    _source_map: SourceMap | None = attrs.field(default=None, repr=False)
+
+    @property
+    def excluded(self) -> tuple[Span, ...]:
+        """The spans of :attr:`text` where no quote may start (all furniture spans)."""
+        return tuple(f.span for f in self.furniture)
+
+    def source_offset(self, index: int) -> int:
+        """Offset in :attr:`source` of the character at ``index`` of :attr:`text`.
+
+        For a plain-text document ``text`` is the source, and the index is returned.
+        """
+        if self._source_map is None:
+            return index
+        return self._source_map.char_source(index)[0]
+
+    def source_span(self, span: Span) -> Span:
+        """The span of :attr:`source` that ``span`` (of :attr:`text`) was read from.
+
+        For an HTML document ``document.source[s.start:s.end]`` is the markup of the
+        quote: entities as written and any inline tags inside it. For a plain-text
+        document the span itself is returned.
+        """
+        if not isinstance(span, Span):
+            raise InputTypeError("span", "a Span", span)
+        if self._source_map is None:
+            return span
+        return self._source_map.to_source(span.start, span.end)
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        *,
+        doc_id: str | None = None,
+        title: str | None = None,
+        outlet: str | None = None,
+        published: _dt.date | None = None,
+        byline: str | None = None,
+    ) -> Document:
+        """Read a plain-text article; ``text`` is kept exactly as given.
+
+        Inferred unless given: the title (a headline-like first line), the publication
+        date (a dateline such as "Monday, 2019-01-07 11:07:54" near the top or bottom),
+        the outlet (a tag opening the body: "NDO - ", "(VOVworld) –",
+        "HANOI (Reuters) -") and the byline ("By …", "Translated by …", or a name in
+        capitals on a short line: "Major General, Dr. NGUYEN HOANG NHIEN, Director …").
+        """
+        if not isinstance(text, str):
+            raise InputTypeError("text", "a str", text)
+        _check_arguments(doc_id, title, outlet, published, byline)
+        inferred = _infer(text, default_rules(), ())
+        return cls(
+            text=text,
+            doc_id=doc_id,
+            title=title if title is not None else inferred.title,
+            outlet=outlet if outlet is not None else inferred.outlet,
+            published=published if published is not None else inferred.published,
+            byline=byline if byline is not None else inferred.byline,
+            paragraphs=inferred.paragraphs,
+            furniture=inferred.furniture,
+        )
+
+    @classmethod
+    def from_html(
+        cls,
+        html: str,
+        *,
+        doc_id: str | None = None,
+        title: str | None = None,
+        outlet: str | None = None,
+        published: _dt.date | None = None,
+        byline: str | None = None,
+    ) -> Document:
+        """Read an HTML page with the standard library's parser (no network, no scripts).
+
+        ``text`` becomes the visible text, paragraphs separated by blank lines and
+        entities decoded; ``source`` keeps ``html``. Metadata comes from the page
+        (``<h1>``, JSON-LD ``NewsArticle``, ``og:``/``article:`` meta tags, ``<time>``,
+        byline elements) and then, for what is still missing, from the text as in
+        :meth:`from_text`. Navigation, headers, footers, asides, forms, figure captions
+        and elements classed as share bars, related links or captions are furniture.
+        """
+        if not isinstance(html, str):
+            raise InputTypeError("html", "a str", html)
+        _check_arguments(doc_id, title, outlet, published, byline)
+        rules = default_rules()
+        page = parse_html(html, rules)
+        known = tuple(Furniture(span, kind, rule) for span, kind, rule in page.furniture)
+        inferred = _infer(page.text, rules, known)
+        return cls(
+            text=page.text,
+            doc_id=doc_id,
+            title=_first(title, page.title, inferred.title),
+            outlet=_first(outlet, page.outlet, inferred.outlet),
+            published=_first(published, page.published, inferred.published),
+            byline=_first(byline, page.byline, inferred.byline),
+            paragraphs=inferred.paragraphs,
+            furniture=inferred.furniture,
+            quote_evidence=page.evidence,
+            source=html,
+            source_map=page.source_map,
+        )
+
+
+_T = TypeVar("_T")
+
+
+def _first(*values: _T | None) -> _T | None:
+    for value in values:
+        if value is not None:
+            return value
+    return None
+
+
+def _check_arguments(
+    doc_id: object, title: object, outlet: object, published: object, byline: object
+) -> None:
+    _check_str("doc_id", doc_id)
+    _check_str("title", title)
+    _check_str("outlet", outlet)
+    _check_str("byline", byline)
+    _check_published(None, None, published)
+
+
+# --- inference from text -------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Inferred:
+    title: str | None
+    outlet: str | None
+    published: _dt.date | None
+    byline: str | None
+    paragraphs: tuple[Span, ...]
+    furniture: tuple[Furniture, ...]
+
+
+def view_offset(view: TextView, index: int) -> int:
+    """The view offset of original offset ``index`` (the inverse of ``to_original``)."""
+    return bisect.bisect_left(range(len(view.text) + 1), index, key=view.to_original)
+
+
+def _infer(text: str, rules: FurnitureRules, known: Sequence[Furniture]) -> _Inferred:
+    """Metadata, body paragraphs and furniture of ``text`` (plus ``known`` furniture)."""
+    view = make_view(text)
+    vt = view.text
+    lines = text_lines(vt)
+    kinds: dict[int, tuple[FurnitureKind, str]] = {
+        i: (kind, rule) for i, kind, rule in find_furniture(vt, lines, rules)
+    }
+    known_view = sorted(
+        (view_offset(view, f.span.start), view_offset(view, f.span.end)) for f in known
+    )
+    known_starts = [s for s, _e in known_view]
+
+    def in_known(pos: int) -> bool:
+        k = bisect.bisect_right(known_starts, pos) - 1
+        return any(known_view[j][0] <= pos < known_view[j][1] for j in range(max(0, k - 3), k + 1))
+
+    free = [i for i in range(len(lines)) if i not in kinds and not in_known(lines[i].start)]
+
+    def line_text(i: int) -> str:
+        return vt[lines[i].start : lines[i].end]
+
+    title = None
+    title_line = None
+    if len(lines) >= 2 and free and is_title_like(line_text(free[0])):
+        title_line = free[0]
+        title = " ".join(line_text(title_line).split())
+    body = [i for i in free if i != title_line]
+
+    # Metadata lines: the short lines opening the body, and those closing it.
+    head: list[int] = []
+    for i in body[:HEAD_LINES]:
+        if len(line_text(i).split()) > MAX_BYLINE_WORDS:
+            break
+        head.append(i)
+    tail: list[int] = []
+    for i in reversed(body[-TAIL_LINES:]):
+        if i in head or len(line_text(i).split()) > MAX_BYLINE_WORDS:
+            break
+        tail.append(i)
+
+    published = None
+    for i in head + tail:
+        found = parse_date(line_text(i), rules)
+        if found is not None:
+            published = found
+            kinds[i] = (FurnitureKind.DATELINE, "dateline")
+            break
+    byline = None
+    for i in head + tail:
+        if i in kinds:
+            continue
+        named = find_byline(line_text(i), rules)
+        if named is not None:
+            byline = named[0]
+            kinds[i] = (FurnitureKind.BYLINE, named[1])
+            break
+
+    outlet = None
+    opening = [i for i in body if i not in kinds]
+    if opening:
+        tag = find_outlet_tag(vt, lines[opening[0]].start, rules)
+        if tag is not None:
+            outlet = tag[0]
+
+    furniture = list(known)
+    for i, (kind, rule) in kinds.items():
+        span = view.span_to_original(lines[i].start, lines[i].end)
+        furniture.append(Furniture(span, kind, rule))
+    furniture.sort(key=lambda f: (f.span.start, f.span.end))
+
+    excluded_lines = {lines[i].start for i in kinds}
+    if title_line is not None:
+        excluded_lines.add(lines[title_line].start)
+    paragraphs = tuple(
+        view.span_to_original(p.start, p.end)
+        for p in find_paragraphs(vt)
+        if p.start not in excluded_lines and not in_known(p.start)
+    )
+    return _Inferred(title, outlet, published, byline, paragraphs, tuple(furniture))
+
+
+# --- what extraction needs ---------------------------------------------------------------
+
+
+def excluded_in_view(document: Document, view: TextView) -> tuple[Span, ...]:
+    """The document's furniture spans, in offsets of ``view`` (a view of its text)."""
+    return tuple(
+        Span(view_offset(view, s.start), view_offset(view, s.end)) for s in document.excluded
+    )
+
+
+def with_quote_evidence(
+    document: Document, view: TextView, paragraphs: Sequence[Span], marked: list[MarkedSpan]
+) -> list[MarkedSpan]:
+    """``marked`` plus a span for each quote by markup that holds no quote marks.
+
+    A ``<q>`` or ``<blockquote>`` whose content is already quoted with marks is left to
+    the marks. Any other becomes a span flagged ``unmarked`` whose edges stand in for the
+    marks, so attribution looks just before and just after it.
+    """
+    if not document.quote_evidence:
+        return marked
+    starts = [p.start for p in paragraphs]
+    added: list[MarkedSpan] = []
+    for evidence in document.quote_evidence:
+        start, end = view_offset(view, evidence.start), view_offset(view, evidence.end)
+        if end <= start:
+            continue
+        quoted = sum(
+            m.content.end - m.content.start
+            for m in marked
+            if start <= m.content.start and m.content.end <= end
+        )
+        if 2 * quoted >= end - start:
+            continue  # the marks inside speak for themselves
+        first = max(0, bisect.bisect_right(starts, start) - 1)
+        last = max(0, bisect.bisect_right(starts, end - 1) - 1)
+        flags = {FLAG_UNMARKED} | ({FLAG_MULTI_PARAGRAPH} if last > first else set())
+        added.append(
+            MarkedSpan(
+                open=start,
+                content=Span(start, end),
+                close=end,
+                flags=frozenset(flags),
+                first_paragraph=first,
+                last_paragraph=last,
+                double=True,
+                open_len=0,
+                close_len=0,
+            )
+        )
+    if not added:
+        return marked
+    return sorted(marked + added, key=lambda m: (m.content.start, m.content.end))
