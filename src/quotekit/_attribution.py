@@ -479,6 +479,16 @@ def attribute_after(tokens: list[Token], lexicon: Lexicon) -> Found:
         if agent is not None:
             return Found(agent, cue, None, Attribution.ADJACENT)
         return NOT_FOUND
+    found = _subject_then_cue(tokens, i, words, dash, lexicon)
+    if found.found:
+        return found
+    return _phrase_then_cue(tokens, i, words, lexicon)
+
+
+def _subject_then_cue(
+    tokens: list[Token], i: int, words: list[str], dash: bool, lexicon: Lexicon
+) -> Found:
+    """'"…," Jane Doe said' / '"…," she added' / '"…" — Jane Doe'."""
     subject = _mention_right(tokens, i, lexicon)
     if subject is None:
         return NOT_FOUND
@@ -505,6 +515,72 @@ def attribute_after(tokens: list[Token], lexicon: Lexicon) -> Found:
     if dash and mention.form == "name":
         return Found(mention, None, None, Attribution.ADJACENT)
     return NOT_FOUND
+
+
+# How many tokens the speaker phrase between a quote and its cue may hold.
+MAX_PHRASE_TOKENS = 24
+_PHRASE_PREPOSITIONS = frozenset({"of", "at", "for", "from", "in", "with", "on"})
+
+
+def _phrase_then_cue(tokens: list[Token], i: int, words: list[str], lexicon: Lexicon) -> Found:
+    """'"…," the White House press secretary, Josh Earnest, said' / '"…," Trump senior
+    adviser Paul Manafort conceded': a longer speaker phrase, then the cue.
+
+    The mention is the phrase's name: a part between commas that is a name, or the last
+    name before any preposition; a phrase with no name is a description.
+    """
+    first = tokens[i]
+    if not first.is_word or lexicon.is_a("stop", first.text) or _is_pronoun(first, lexicon):
+        return NOT_FOUND
+    j = i + 1
+    limit = min(len(tokens), i + MAX_PHRASE_TOKENS)
+    while j < limit:
+        tok = tokens[j]
+        if tok.text in ";:!?\"“”‘’'" or tok.lower == "that":
+            return NOT_FOUND
+        if tok.text == "." and not (j + 1 < len(tokens) and tokens[j + 1].text == ","):
+            return NOT_FOUND
+        if tok.is_word and not tok.is_cap:
+            entry = _speech_cue(lexicon, words, j)
+            if entry is not None:
+                mention = _phrase_mention(tokens, i, j, lexicon)
+                if mention is None:
+                    return NOT_FOUND
+                n = len(entry.words)
+                cue = CueMatch(tok.start, tokens[j + n - 1].end, j, n, entry)
+                return Found(mention, cue, None, Attribution.ADJACENT)
+        j += 1
+    return NOT_FOUND
+
+
+def _phrase_mention(tokens: list[Token], start: int, end: int, lexicon: Lexicon) -> Mention | None:
+    """The speaker mention inside ``tokens[start:end]`` (see :func:`_phrase_then_cue`)."""
+    parts: list[tuple[int, int]] = []
+    s = start
+    for k in range(start, end + 1):
+        if k == end or tokens[k].text == ",":
+            if k > s:
+                parts.append((s, k))
+            s = k + 1
+    if not parts:
+        return None
+    for a, b in parts:
+        if tokens[a].is_cap and _name_run_right(tokens, a, lexicon) == b - 1:
+            return Mention(tokens[a].start, tokens[b - 1].end, "name")
+    a, b = parts[0]
+    cut = next((k for k in range(a + 1, b) if tokens[k].lower in _PHRASE_PREPOSITIONS), b)
+    last_cap = None
+    for k in range(cut - 1, a - 1, -1):
+        if tokens[k].is_word and tokens[k].is_cap and not lexicon.is_a("time", tokens[k].text):
+            last_cap = k
+            break
+    if last_cap is not None and last_cap == cut - 1:
+        name_start = _name_run_left(tokens, last_cap, lexicon)
+        if name_start is not None and name_start >= a:
+            return Mention(tokens[name_start].start, tokens[last_cap].end, "name")
+    if lexicon.is_a("determiner", tokens[a].text):
+        return Mention(tokens[a].start, tokens[b - 1].end, "description")
+    return None
 
 
 def _closing_comma(tokens: list[Token], comma: int) -> int | None:
