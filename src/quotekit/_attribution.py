@@ -230,6 +230,34 @@ def subject_before(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> Men
             desc = _any_description_left(tokens, i, lexicon)
         if desc is not None:
             return Mention(tokens[desc].start, tokens[i].end, "description")
+        return _subject_before_relative(tokens, i, lexicon)
+    return None
+
+
+# How far back a relative pronoun may stand from the cue ("an official who spoke
+# anonymously to discuss internal strategy said").
+MAX_RELATIVE_TOKENS = 14
+
+
+def _subject_before_relative(tokens: list[Token], i: int, lexicon: Lexicon) -> Mention | None:
+    """The subject before a relative clause that separates it from the cue."""
+    j = i
+    while j > 0 and i - j < MAX_RELATIVE_TOKENS and tokens[j].is_word:
+        if tokens[j].lower in {"who", "which"}:
+            k = j - 1
+            if tokens[k].is_word and _is_pronoun(tokens[k], lexicon):
+                return None
+            if tokens[k].is_word and tokens[k].is_cap:
+                start = _name_run_left(tokens, k, lexicon)
+                if start is not None:
+                    return Mention(tokens[start].start, tokens[k].end, "name")
+            desc = _description_left(tokens, k, lexicon)
+            if desc is None:
+                desc = _any_description_left(tokens, k, lexicon)
+            if desc is not None:
+                return Mention(tokens[desc].start, tokens[k].end, "description")
+            return None
+        j -= 1
     return None
 
 
@@ -253,6 +281,8 @@ def _any_description_left(tokens: list[Token], end: int, lexicon: Lexicon) -> in
         if lexicon.is_a("determiner", tok.text):
             if tok.lower in _DEMONSTRATIVES and i + 1 == end:
                 return None  # "that country said": too often a clause
+            if i > 0 and lexicon.is_a("preposition", tokens[i - 1].text):
+                return None  # "in the past": the object of a preposition
             return i
         if tok.lower != "of" and (
             lexicon.is_a("stop", tok.text) or lexicon.match_cue([tok.lower], 0) is not None
@@ -267,7 +297,7 @@ def _noun_phrase_with_of(
 ) -> Mention | None:
     """ "a newspaper of the Cambodian People's Party", "the senator from Vermont": a
     description whose head noun takes a prepositional phrase ending in a name."""
-    if of_index < 2:
+    if of_index < 2 or tokens[of_index].lower not in _HEAD_PREPOSITIONS:
         return None
     noun = tokens[of_index - 1]
     if not noun.is_word or noun.is_cap:
@@ -280,6 +310,10 @@ def _noun_phrase_with_of(
             return None
         j -= 1
     return None
+
+
+# Prepositions that attach a name to a description's head ("the senator from Vermont").
+_HEAD_PREPOSITIONS = frozenset({"of", "from", "at", "for", "in"})
 
 
 def _comma_left(tokens: list[Token], i: int) -> int | None:
@@ -305,6 +339,13 @@ def _apposition_subject(tokens: list[Token], comma: int, lexicon: Lexicon) -> Me
     if tokens[name_end].is_word and _is_pronoun(tokens[name_end], lexicon):
         return None
     start = _name_run_left(tokens, name_end, lexicon)
+    if start is None and tokens[name_end].is_word and not role_first.is_cap:
+        # "A Warren adviser, who spoke on condition of anonymity, said"
+        desc = _description_left(tokens, name_end, lexicon)
+        if desc is None:
+            desc = _any_description_left(tokens, name_end, lexicon)
+        if desc is not None:
+            return Mention(tokens[desc].start, tokens[name_end].end, "description")
     if start is None and role_first.is_cap:
         # "Another delegate on the Cruz slate, Jim Poolman, said": the name is inside.
         inner = _name_run_left(tokens, comma - 1, lexicon)
@@ -664,7 +705,7 @@ def attribute_before(tokens: list[Token], lexicon: Lexicon, *, beliefs: bool = F
             and subject.form == "description"
             and _is_object(tokens, subject, lexicon)
         )
-        if object_before and k == 0:
+        if object_before:
             subject = None  # "released a statement saying": the statement is not the speaker
         if subject is not None and (
             k == 0 or subject.start >= cues[k - 1].end or subject.end <= cues[k - 1].start
@@ -684,6 +725,11 @@ def attribute_before(tokens: list[Token], lexicon: Lexicon, *, beliefs: bool = F
                 if prev_subject is not None:
                     return Found(prev_subject, prev, None, Attribution.ADJACENT)
         before = tokens[cue.index - 1].text if cue.index > 0 else ""
+        if cue.index == 0 and tokens[0].is_cap:
+            # "Stated Stone: …", "Said the minister: …": an inverted cue opening the sentence.
+            agent = agent_after(tokens, cue.length, lexicon)
+            if agent is not None:
+                return Found(agent, cue, None, Attribution.ADJACENT)
         if before in _CLOSING_MARKS or (
             before == "," and cue.index > 1 and tokens[cue.index - 2].text in _CLOSING_MARKS
         ):
@@ -691,7 +737,11 @@ def attribute_before(tokens: list[Token], lexicon: Lexicon, *, beliefs: bool = F
             agent = agent_after(tokens, cue.index + cue.length, lexicon)
             if agent is not None:
                 return Found(agent, cue, None, Attribution.ADJACENT)
-        if participle and (before == "," or object_before):
+        if (participle and (before == "," or object_before or before.lower() in _LEADS)) or (
+            before.lower() in _COORDINATORS
+        ):
+            # "…, saying", "by saying", "before saying", "declined to comment but said":
+            # the subject of the clause is the speaker.
             # "Bradley apologized for the columns, saying they …": the clause's subject.
             subject = sentence_subject(tokens, cue.index - 1, lexicon)
             if subject is not None:
@@ -708,6 +758,10 @@ def _is_object(tokens: list[Token], mention: Mention, lexicon: Lexicon) -> bool:
     return prev.is_word and not prev.is_cap and not lexicon.is_a("stop", prev.text)
 
 
+# Words before a participle cue whose subject is the clause's ("by saying").
+_LEADS = frozenset({"by", "before", "after", "while", "when", "in"})
+# Words before a cue that coordinate it with an earlier verb ("declined but said").
+_COORDINATORS = frozenset({"and", "but"})
 _CLOSING_MARKS = frozenset({'"', "”", "’", "'", "»"})
 
 
