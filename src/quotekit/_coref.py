@@ -4,8 +4,9 @@ A single pass in document order over every name mention (speakers and the other
 capitalised names of the text) builds the document's entities. A speaker mention is
 resolved as it comes: a full name to its entity; a short name ("Mey", "Ms. Sam") to the
 most recent entity whose name contains it as a contiguous run; a pronoun to the most
-recent compatible entity in reach; a description ("the minister", "the newspaper", "an
-editorial") to the most recent entity carrying that title or publishing it. A
+recent compatible person or organisation in reach; a description ("the minister", "the
+newspaper", "an editorial") to the most recent entity carrying that title or publishing
+it. A
 :class:`~quotekit.SpeakerRegistry`, when given, then maps the result to its canonical
 name and id. Entities are indexed by name word and mentions kept in order, so every
 lookup costs what the nearby text holds, not the whole document.
@@ -36,7 +37,11 @@ _NAME_RUN = regex.compile(
 )
 # What may follow a name run and belong to its mention: a parenthetical (a gloss or an
 # acronym) and a lower-case descriptor ("Pracheachon (The People) newspaper").
-_TRAILER = regex.compile(r"(?:[ ]\(([^()\n]{1,40})\))?(?:[ ](\p{Ll}{2,20}))?")
+_TRAILER = regex.compile(r"(?:[ ]\(([^()\n]{1,40})\))?(?:[ ](\p{L}{2,20}))?")
+# A title abbreviation just before a name run ("Mr. ", "Lt. Gen. "): the run cannot hold
+# it, because a full stop usually ends a sentence.
+_TITLE_BEFORE = regex.compile(r"(\p{Lu}\p{L}{0,5})\.[ ]$")
+MAX_TITLES_BEFORE = 3
 _ACRONYM = regex.compile(r"\p{Lu}{2,8}")
 _DEFINITE = frozenset({"the", "this", "that"})
 _INDEFINITE = frozenset({"a", "an"})
@@ -75,15 +80,20 @@ def background_names(
     found: list[tuple[int, str]] = []
     for start, end in spans:
         for match in _NAME_RUN.finditer(text, start, end):
-            mention = match.group()
-            trailer = _TRAILER.match(text, match.end(), end)
+            first, last = match.start(), match.end()
+            trailer = _TRAILER.match(text, last, end)
             if trailer is not None:
                 gloss, descriptor = trailer.group(1), trailer.group(2)
                 if descriptor is not None and lexicon.is_a("descriptor", descriptor):
-                    mention = text[match.start() : trailer.end()]
+                    last = trailer.end()  # "Pracheachon (The People) newspaper"
                 elif gloss is not None and _ACRONYM.fullmatch(gloss):
-                    mention = text[match.start() : trailer.end(1) + 1]  # "... Party (CPP)"
-            found.append((match.start(), mention))
+                    last = trailer.end(1) + 1  # "... Party (CPP)"
+            for _ in range(MAX_TITLES_BEFORE):
+                title = _TITLE_BEFORE.search(text, max(start, first - 8), first)
+                if title is None or lexicon.match_title([title.group(1) + "."], 0) is None:
+                    break
+                first = title.start()
+            found.append((first, text[first:last]))
     return found
 
 
@@ -155,6 +165,8 @@ class Resolver:
                 continue
             if not any(ek[i : i + n] == keys for i in range(len(ek) - n + 1)):
                 continue
+            if n < len(ek) and entity.kind is SpeakerKind.UNKNOWN:
+                continue  # no short forms of what is neither a person nor an organisation
             if (
                 n < len(ek)
                 and entity.kind is SpeakerKind.ORGANISATION
@@ -201,27 +213,26 @@ class Resolver:
         return self._resolved(pos, entity, Resolution.NAME, parsed, mention)
 
     def resolve_pronoun(self, pos: int, pronoun: str) -> Resolved | None:
-        """The most recent compatible entity in reach, speakers first; else None.
+        """The most recent compatible entity in reach; None when there is none.
 
         Gender comes only from titles and earlier pronouns: an entity of unknown gender
-        is compatible with "he" and "she" and learns it; one of known gender wins over it.
+        is compatible with "he" and "she", and learns it from the first one resolved.
+        A name seen only in passing, with no title and no words of its own ("Phnom
+        Penh"), is no antecedent for a person pronoun.
         """
         info = self.lexicon.pronouns.get(pronoun.lower())
         if info is None:
             return None
         gender, kind, number = info
-        best: _Entity | None = None
-        best_rank = (False, False)
-        for entity in self._recent(pos):
-            if not _compatible(entity, gender, kind, number):
-                continue
-            if not (entity.spoke or entity.titles or entity.gender) and (
-                entity.kind is not SpeakerKind.ORGANISATION
-            ):
-                continue  # a bare name in passing ("Phnom Penh") is no antecedent
-            rank = (entity.spoke, bool(gender) and entity.gender == gender)
-            if best is None or rank > best_rank:
-                best, best_rank = entity, rank
+        best = next(
+            (
+                e
+                for e in self._recent(pos)
+                if _compatible(e, gender, kind, number)
+                and (e.spoke or e.titles or e.gender or e.kind is SpeakerKind.ORGANISATION)
+            ),
+            None,
+        )
         if best is None:
             return None
         if gender and not best.gender and best.kind is SpeakerKind.PERSON:

@@ -170,6 +170,11 @@ def _split(tokens: list[Token]) -> list[list[str]]:
         elif tok.is_word:
             parts[-1].append(tok.text)
         previous = tok
+    last = parts[-1]
+    if last and len(last[-1]) > 2 and last[-1].endswith(".") and last[-1][-2].isalpha():
+        # A mention ends with a name, not a title: "Hun Sen." is "Hun Sen" at a full stop,
+        # even though "Sen." abbreviates Senator.
+        last[-1] = last[-1][:-1]
     return [p for p in parts if p]
 
 
@@ -201,12 +206,41 @@ def _segment(words: list[str], lexicon: Lexicon, first: bool) -> _Segment:
     if descriptor and len(rest) > 1 and _is_demonym(rest[0]):
         rest = rest[1:]  # "Cambodian Pracheachon newspaper"
     if rest and not rest[0][:1].isupper():
+        described = _described_name(rest, lexicon)
+        if described is not None:
+            # "farmer Chan Dara", "opposition leader Kem Sokha": a descriptor, then the name.
+            name = _name_run(rest[described:], lexicon)
+            role = role or " ".join(rest[:described])
+            return _Segment(tuple(titles), gender, name, role, text, determiner, False, False)
         # Starts with a lower-case word: a role ("advisor to the Royal Government").
         return _Segment(
             tuple(titles), gender, (), " ".join(words), text, determiner, descriptor, False
         )
     name = _name_run(rest, lexicon)
     return _Segment(tuple(titles), gender, name, role, text, determiner, descriptor, media)
+
+
+def _described_name(words: list[str], lexicon: Lexicon) -> int | None:
+    """Start of the capitalised run closing ``words`` when a bare noun stands before it.
+
+    "farmer Chan Dara" -> 1; "advisor to the Royal Government" -> None, because a
+    preposition or determiner before the run makes it the object of a role.
+    """
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    if k == 0 or k == len(words):
+        return None
+    before = words[k - 1]
+    if (
+        lexicon.is_a("determiner", before)
+        or lexicon.is_a("preposition", before)
+        or lexicon.is_a("connector", before)
+        or not before.isalpha()
+        or any(w in lexicon.org_words for w in words[k:])
+    ):
+        return None
+    return k
 
 
 def _owner_end(words: list[str]) -> int:
@@ -365,8 +399,10 @@ def _cased(
 def _kind(
     words: tuple[str, ...], titles: list[str], org_hint: bool, lexicon: Lexicon
 ) -> SpeakerKind:
-    if any(w in lexicon.org_words for w in words):
-        return SpeakerKind.ORGANISATION
+    if any(w in lexicon.org_words for w in words) or (
+        len(words) > 2 and any(w in ("of", "for") for w in words[1:-1])
+    ):
+        return SpeakerKind.ORGANISATION  # "Republic of Korea", "Centre for Peace"
     if titles:
         return SpeakerKind.PERSON
     if org_hint:

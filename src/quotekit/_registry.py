@@ -204,12 +204,12 @@ class SpeakerRegistry:
     def from_json(cls, source: str | os.PathLike[str]) -> SpeakerRegistry:
         """Load a registry from a JSON document or the path of a JSON file.
 
-        A string starting with ``{`` is read as JSON text, any other string or path as a
+        A string starting with ``{`` or ``[`` is read as JSON text, any other string or path as a
         file name. Malformed JSON or content raises RegistryError; an unreadable file
         raises the ``OSError``.
         """
         if isinstance(source, os.PathLike) or (
-            isinstance(source, str) and not source.lstrip().startswith("{")
+            isinstance(source, str) and not source.lstrip().startswith(("{", "["))
         ):
             path = Path(source)
             if not path.is_file():
