@@ -10,7 +10,9 @@ caller's string::
 """
 
 from ._config import ExtractConfig
+from ._document import Document
 from ._extract import extract
+from ._furniture import Furniture, FurnitureKind
 from ._lexicon import Lexicon, default_lexicon
 from ._model import (
     SCHEMA_VERSION,
@@ -42,8 +44,11 @@ __all__ = [
     "Attribution",
     "ConfigError",
     "Cue",
+    "Document",
     "Evaluation",
     "ExtractConfig",
+    "Furniture",
+    "FurnitureKind",
     "InputTypeError",
     "Lexicon",
     "LexiconError",

@@ -298,7 +298,7 @@ def _infer(text: str, rules: FurnitureRules, known: Sequence[Furniture]) -> _Inf
     for i, (kind, rule) in kinds.items():
         span = view.span_to_original(lines[i].start, lines[i].end)
         furniture.append(Furniture(span, kind, rule))
-    furniture.sort(key=lambda f: (f.span.start, f.span.end))
+    furniture = _outermost(furniture)
 
     excluded_lines = {lines[i].start for i in kinds}
     if title_line is not None:
@@ -309,6 +309,18 @@ def _infer(text: str, rules: FurnitureRules, known: Sequence[Furniture]) -> _Inf
         if p.start not in excluded_lines and not in_known(p.start)
     )
     return _Inferred(title, outlet, published, byline, paragraphs, tuple(furniture))
+
+
+def _outermost(furniture: list[Furniture]) -> list[Furniture]:
+    """The furniture in document order, without spans inside one already listed."""
+    kept: list[Furniture] = []
+    reach = -1
+    for item in sorted(furniture, key=lambda f: (f.span.start, -f.span.end)):
+        if item.span.end <= reach:
+            continue
+        kept.append(item)
+        reach = item.span.end
+    return kept
 
 
 # --- what extraction needs ---------------------------------------------------------------

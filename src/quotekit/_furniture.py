@@ -125,13 +125,13 @@ def _compile(source: str, pattern: str) -> regex.Pattern[str]:
         raise LexiconError(source, f"bad regex: {exc}", pattern) from exc
 
 
-def _joined(rows: Sequence[tuple[str, str, str]]) -> _Rules:
+def _joined(rows: Sequence[tuple[str, str, str]], name: str) -> _Rules:
     if not rows:
         return _Rules((), None)
-    for source, _name, pattern in rows:
+    for source, _rule, pattern in rows:
         _compile(source, pattern)  # each row on its own first, so errors name the line
-    joined = "|".join(f"(?P<r{i}>{pattern})" for i, (_s, _n, pattern) in enumerate(rows))
-    return _Rules(tuple(name for _s, name, _p in rows), _compile("furniture.tsv", joined))
+    joined = "|".join(f"(?P<r{i}>{pattern})" for i, (_s, _r, pattern) in enumerate(rows))
+    return _Rules(tuple(rule for _s, rule, _p in rows), _compile(name, joined))
 
 
 def _words(value: str) -> list[str]:
@@ -166,22 +166,25 @@ def _dateline_pattern(
         rf"(?:(?i:{_alternation(weekdays)})\.?,?\s{{1,3}})?"
         rf"(?:{clock}{zone}{sep})?"
         rf"{date}"
-        rf"(?:{sep}(?P<clock2>{clock.replace('?P<', '?P<x')}){zone.replace('?P<tz>', '?P<xtz>')})?"
+        rf"(?:{sep}(?P<clock2>{clock.replace('?P<', '?P<x')}))?{zone.replace('?P<tz>', '?P<xtz>')}"
         r"[\s|]{0,10}\Z"
     )
 
 
-def _rows(name: str) -> Iterable[tuple[str, list[str]]]:
-    text = resources.files("quotekit").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+def _rows(text: str, name: str) -> Iterable[tuple[str, list[str]]]:
     for lineno, line in enumerate(text.splitlines(), 1):
         if line.strip() and not line.startswith("#"):
             yield f"{name}:{lineno}", line.split("\t")
 
 
-def load_rules(name: str = "furniture.tsv") -> FurnitureRules:
-    """Read and compile the rules; a malformed row raises :class:`LexiconError`."""
+def load_rules(text: str | None = None, name: str = "furniture.tsv") -> FurnitureRules:
+    """Compile rules from ``text`` in the format of ``furniture.tsv`` (by default, the
+    shipped file); a malformed row raises :class:`LexiconError` naming its line."""
+    if text is None:
+        data = resources.files("quotekit").joinpath("data").joinpath(name)
+        text = data.read_text(encoding="utf-8")
     by_kind: dict[str, list[tuple[str, str, str]]] = {k: [] for k in _KINDS}
-    for source, cols in _rows(name):
+    for source, cols in _rows(text, name):
         if len(cols) != 3:
             raise LexiconError(source, "expected 3 tab-separated columns", cols)
         kind, rule, value = cols
@@ -210,10 +213,10 @@ def load_rules(name: str = "furniture.tsv") -> FurnitureRules:
         return frozenset(w for _s, _n, v in by_kind[kind] for w in _words(v))
 
     return FurnitureRules(
-        furniture=_joined(by_kind["furniture"]),
-        caption=_joined(by_kind["caption"]),
-        marker=_joined(by_kind["marker"]),
-        section=_joined(by_kind["section"]),
+        furniture=_joined(by_kind["furniture"], name),
+        caption=_joined(by_kind["caption"], name),
+        marker=_joined(by_kind["marker"], name),
+        section=_joined(by_kind["section"], name),
         share=word_set("share"),
         byline=tuple((r, _compile(s, p)) for s, r, p in by_kind["byline"]),
         outlet=tuple((r, _compile(s, p)) for s, r, p in by_kind["outlet"]),
@@ -236,7 +239,6 @@ def default_rules() -> FurnitureRules:
 _LINE = regex.compile(r"[^\n]+")
 _QUOTE_MARK = regex.compile('["“”„‟«»]')
 _SHARE_SPLIT = regex.compile(r"[\s|•·/,:;]+")
-_SENTENCE_END = '.!?:;"”’»'
 
 
 def text_lines(text: str) -> list[Span]:
@@ -465,8 +467,3 @@ def find_outlet_tag(text: str, start: int, rules: FurnitureRules) -> tuple[str, 
             outlet = " ".join(match.group("outlet").split())
             return outlet, Span(start + match.start(), start + match.end())
     return None
-
-
-def is_sentence_end(line: str) -> bool:
-    """Whether ``line`` ends like a sentence."""
-    return line.endswith(tuple(_SENTENCE_END))

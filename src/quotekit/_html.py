@@ -8,8 +8,10 @@ and leave nothing. Navigation, page headers and footers, asides, forms, figure c
 and elements whose class or id names them furniture ("share", "related", "caption")
 stay in the text, so it reads as the page does, but are reported as furniture spans.
 
-``<q>`` and ``<blockquote>`` are quotations by markup: their spans are recorded as
-quote evidence, which extraction treats like a span in quote marks.
+``<q>`` is shown with quote marks, as browsers render it (“…”, and ‘…’ inside another
+``<q>``), so the marks in the text stand for the element; each maps back to its tag.
+A ``<blockquote>`` is a quotation by markup alone: its span is recorded as quote
+evidence, which extraction treats like a span in quote marks.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Any
 import attrs
 import regex
 
-from ._furniture import FurnitureKind, FurnitureRules, normalise_name, parse_date
+from ._furniture import FurnitureKind, FurnitureRules, find_byline, normalise_name, parse_date
 from ._model import Span
 
 
@@ -266,6 +268,8 @@ class _Parser(HTMLParser):
             self._classify(frame, tag, attributes)
         if tag == "pre":
             self.pre_depth += 1
+        if tag == "q" and self.skip_depth == 0:
+            self._emit(self._q_marks(self._q_depth())[0], src, src_end)
         self.stack.append(frame)
 
     def _classify(self, frame: _Frame, tag: str, attributes: dict[str, str]) -> None:
@@ -292,7 +296,7 @@ class _Parser(HTMLParser):
                 FurnitureKind.FURNITURE,
                 "class:" + min(words & self.rules.html_furniture),
             )
-        if tag in ("q", "blockquote"):
+        if tag == "blockquote":
             frame.evidence = True
         if (
             words & self.rules.html_byline
@@ -324,8 +328,11 @@ class _Parser(HTMLParser):
             return
         for k in range(len(self.stack) - 1, -1, -1):
             if self.stack[k].tag == tag:
-                while len(self.stack) > k:
+                while len(self.stack) > k + 1:
                     self._pop()
+                if tag == "q" and self.skip_depth == 0:
+                    self._close_quote(src, src_end)
+                self._pop()
                 break
         else:
             return
@@ -401,6 +408,23 @@ class _Parser(HTMLParser):
             else:
                 self._emit(match.group(), src + match.start())
                 self.words += 1
+
+    def _q_depth(self) -> int:
+        return sum(1 for f in self.stack if f.tag == "q")
+
+    @staticmethod
+    def _q_marks(depth: int) -> tuple[str, str]:
+        """The marks a browser shows around a ``<q>`` nested ``depth`` deep."""
+        return ("“", "”") if depth % 2 == 0 else ("‘", "’")
+
+    def _close_quote(self, src: int, src_end: int) -> None:
+        """Write the closing mark of the ``<q>`` on top of the stack."""
+        # The mark hugs the quoted words: "<q>words </q>" shows "words” ".
+        space = self.pending_space
+        self.pending_space = None
+        self.newlines = 0
+        self._segment(self._q_marks(self._q_depth() - 1)[1], src, src_end)
+        self.pending_space = space
 
     def _in(self, tag: str) -> bool:
         return any(f.tag == tag for f in self.stack)
@@ -512,12 +536,13 @@ def parse_timestamp(value: str, rules: FurnitureRules) -> _dt.date | None:
         return parse_date(value, rules)
 
 
-def _byline_text(text: str) -> str | None:
-    cleaned = regex.sub(r"\A(?i:by|written\sby|story\sby)\s{1,3}", "", text.strip())
-    cleaned = " ".join(cleaned.split())
-    if not cleaned or len(cleaned) > 120:
+def _byline_text(text: str, rules: FurnitureRules) -> str | None:
+    """The name in a byline element or author tag ("By JOHN SMITH" -> "John Smith")."""
+    text = " ".join(text.split())
+    if not text or len(text) > 120:
         return None
-    return normalise_name(cleaned)
+    found = find_byline(text, rules)
+    return found[0] if found is not None else normalise_name(text)
 
 
 def parse_html(source: str, rules: FurnitureRules) -> HtmlPage:
@@ -587,12 +612,12 @@ def parse_html(source: str, rules: FurnitureRules) -> HtmlPage:
         if within is None:
             continue
         furniture.append((within, FurnitureKind.BYLINE, "byline"))
-        byline = byline or _byline_text(text[within.start : within.end])
+        byline = byline or _byline_text(text[within.start : within.end], rules)
     for candidate in [_ld_name(a.get("author")) for a in articles] + [
         meta.get(k) for k in _META_AUTHOR
     ]:
         if byline is None and candidate and not candidate.startswith(("http://", "https://")):
-            byline = _byline_text(candidate)
+            byline = _byline_text(candidate, rules)
 
     return HtmlPage(
         text=text,

@@ -19,7 +19,9 @@ from typing import Any, TextIO
 import quotekit
 
 #: File suffixes read when a folder is given.
-TEXT_SUFFIXES = (".txt",)
+TEXT_SUFFIXES = (".txt", ".html", ".htm")
+#: Files read as HTML pages (:meth:`quotekit.Document.from_html`); others as plain text.
+HTML_SUFFIXES = (".html", ".htm")
 FORMATS = ("table", "jsonl", "json", "csv")
 CSV_COLUMNS = (
     "doc",
@@ -90,8 +92,26 @@ def _doc_id(label: str) -> str:
     return Path(label).stem
 
 
-def _record(quote: quotekit.Quote) -> dict[str, Any]:
-    return quote.to_dict()
+def _document(label: str, path: Path | None, text: str) -> quotekit.Document:
+    """The document of one input: HTML by suffix (or, on stdin, by its first tag)."""
+    if path is not None:
+        is_html = path.suffix.lower() in HTML_SUFFIXES
+    else:
+        is_html = text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
+    if is_html:
+        return quotekit.Document.from_html(text, doc_id=_doc_id(label))
+    return quotekit.Document.from_text(text, doc_id=_doc_id(label))
+
+
+def _record(quote: quotekit.Quote, document: quotekit.Document) -> dict[str, Any]:
+    """The quote's JSON record plus the document's title and the quote's offsets in
+    the file as read (the HTML source for a page, the text itself otherwise)."""
+    record = quote.to_dict()
+    source = document.source_span(quote.span)
+    record["title"] = document.title
+    record["source_start"] = source.start
+    record["source_end"] = source.end
+    return record
 
 
 def _table_row(record: dict[str, Any], width: int) -> str:
@@ -177,8 +197,9 @@ def _extract_command(args: argparse.Namespace) -> int:
             print(f"quotekit: error: {failure}", file=sys.stderr)
             status = EXIT_INPUT_ERROR
             continue
-        for quote in quotekit.extract(text, doc_id=_doc_id(label), config=config):
-            writer.write(_record(quote))
+        document = _document(label, path, text)
+        for quote in quotekit.extract(document, config=config):
+            writer.write(_record(quote, document))
     writer.close()
     return status
 
@@ -232,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
         "extract",
         help="print the quotes in files or folders",
         description="Print the quotes found in text files, folders (searched recursively "
-        "for .txt files) or '-' for standard input.",
+        "for .txt, .html and .htm files) or '-' for standard input.",
     )
     extract.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
     extract.add_argument(
