@@ -144,7 +144,16 @@ def _name_run_left(tokens: list[Token], end: int, lexicon: Lexicon) -> int | Non
         start += 1
     if start > end:
         return None
+    if not _has_name_word(tokens, start, end, lexicon):
+        return None
     return start
+
+
+def _has_name_word(tokens: list[Token], start: int, end: int, lexicon: Lexicon) -> bool:
+    """A name run holds a capitalised word that is not a number or a lone determiner."""
+    if start == end and lexicon.is_a("determiner", tokens[start].text):
+        return False  # "Another advised, …"
+    return any(t.text[:1].isupper() for t in tokens[start : end + 1])
 
 
 def _in_title(tokens: list[Token], i: int, lexicon: Lexicon) -> bool:
@@ -571,7 +580,12 @@ def _phrase_then_cue(tokens: list[Token], i: int, words: list[str], lexicon: Lex
     name before any preposition; a phrase with no name is a description.
     """
     first = tokens[i]
-    if not first.is_word or lexicon.is_a("stop", first.text) or _is_pronoun(first, lexicon):
+    if (
+        not first.is_word
+        or lexicon.is_a("stop", first.text)
+        or _is_pronoun(first, lexicon)
+        or not (first.is_cap or lexicon.is_a("determiner", first.text))
+    ):
         return NOT_FOUND
     j = i + 1
     limit = min(len(tokens), i + MAX_PHRASE_TOKENS)
@@ -583,6 +597,8 @@ def _phrase_then_cue(tokens: list[Token], i: int, words: list[str], lexicon: Lex
             return NOT_FOUND
         if tok.is_word and not tok.is_cap:
             entry = _speech_cue(lexicon, words, j)
+            if entry is not None and tokens[j - 1].lower in _COORDINATORS:
+                return NOT_FOUND  # "…,” denounced her record and said": another clause
             if entry is not None:
                 mention = _phrase_mention(tokens, i, j, lexicon)
                 if mention is None:

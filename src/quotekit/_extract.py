@@ -168,8 +168,9 @@ def marked_candidates(
         found_after = NOT_FOUND
         if span.close_end is not None:
             after = _after_tokens(analysis, span.close_end)
-            if not _new_sentence_after(text, content, after):
-                found_after = attribute_after(after, lexicon)
+            found_after = attribute_after(after, lexicon)
+            if found_after.found and _new_sentence_after(text, content, after):
+                found_after = NOT_FOUND
         found = found_after
         if not found.found and span.close_end is not None:
             # '… a “summer of agony” for Clinton, said Brad Bannon.': the sentence's own
@@ -206,15 +207,20 @@ def _sentence_rest(analysis: Analysis, close_end: int) -> list:  # type: ignore[
     return analysis.tokens(close_end, end) if end > close_end else []
 
 
+# A tail longer than this after a sentence-ending quote is a new sentence, not the
+# quote's attribution ('“… done.” He warns that the party …').
+MAX_TAIL_AFTER_FULL_STOP = 8
+
+
 def _new_sentence_after(text: str, content: Span, after: list) -> bool:  # type: ignore[type-arg]
-    """'“… done.” He warns that …': the quote ended its sentence; what follows is a new
-    sentence, not its attribution (short '“… done.” Trump said.' tails still count)."""
-    if not after or not text[content.start : content.end].rstrip("'’\"”").endswith("."):
+    """'“… done.” He warns that …': the quote ended its sentence and what follows is a
+    new sentence, not its attribution ('“… done.” Trump said.' still counts)."""
+    if not text[content.start : content.end].rstrip("'’\"”").endswith("."):
         return False
     first = after[0]
     if not (first.is_word and first.is_cap):
         return False
-    return len(after) > 8 or any(t.lower == "that" for t in after)
+    return len(after) > MAX_TAIL_AFTER_FULL_STOP or any(t.lower == "that" for t in after)
 
 
 def _earlier_speaker(

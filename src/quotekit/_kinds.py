@@ -38,6 +38,25 @@ def after_term_cue(before: list[Token], lexicon: Lexicon) -> bool:
     return False
 
 
+# A title has at most this many words.
+MAX_TITLE_WORDS = 8
+# Short words a title leaves in lower case ("The Art of the Deal").
+_MINOR_LENGTH = 3
+
+
+def looks_like_title(content: str) -> bool:
+    """Title Case words and no sentence inside: the name of a show, book or event."""
+    words = content.strip(" ,.;:!?…").split()
+    if not words or len(words) > MAX_TITLE_WORDS or content.rstrip().endswith(("?", "!")):
+        return False
+    major = [w for w in words if len(w.strip("'’\"“”()-")) > _MINOR_LENGTH]
+    if not major or len(words) == 1:
+        return False
+    if words[0] in {"I", "We", "You", "It"}:
+        return False  # "We Swiss are …": a statement
+    return all(w[:1].isupper() or w[:1].isdigit() for w in major) and words[0][:1].isupper()
+
+
 def classify_marked(
     text: str,
     span: MarkedSpan,
@@ -53,6 +72,8 @@ def classify_marked(
     content = text[span.content.start : span.content.end].strip()
     starts_upper = content[:1].isupper() or content[:1] in "\"'“‘" or content[:1].isdigit()
     last = before[-1].text if before else ""
+    if not found_after.found and last != ":" and looks_like_title(content):
+        return QuoteKind.TERM  # on NBC's “Meet the Press”, his book ''The Art of the Deal''
     sentence_initial = not any(t.is_word for t in before)
     if sentence_initial and (found.found or content_words >= MAX_TERM_WORDS):
         return QuoteKind.DIRECT
