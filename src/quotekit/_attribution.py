@@ -195,6 +195,13 @@ def subject_before(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> Men
             i -= 1
             skipped += 1
             continue
+        if lexicon.is_a("time", low):
+            # "Trump on Friday described", "Clinton last week said"
+            i -= 1
+            if i >= 0 and tokens[i].lower in {"on", "last", "this", "next", "early", "late"}:
+                i -= 1
+            skipped += 1
+            continue
         break
     if i < 0:
         return None
@@ -762,7 +769,28 @@ def attribute_before(tokens: list[Token], lexicon: Lexicon, *, beliefs: bool = F
             subject = sentence_subject(tokens, cue.index - 1, lexicon)
             if subject is not None:
                 return Found(subject, cue, None, Attribution.ADJACENT)
+    found = _possessive_speaker(tokens, lexicon)
+    if found.found:
+        return found
     return _headline_speaker(tokens, lexicon)
+
+
+def _possessive_speaker(tokens: list[Token], lexicon: Lexicon) -> Found:
+    """ "Donald Trump's claim that Obama “founded ISIS”", "Romney's “47 percent”
+    comment": the owner of a speech noun is the speaker (the last one wins)."""
+    for k in range(len(tokens) - 1, 0, -1):
+        tok = tokens[k]
+        if not (tok.is_word and lexicon.is_a("speech_noun", tok.text)):
+            continue
+        owner = tokens[k - 1]
+        if not (owner.is_cap and owner.lower.endswith(("'s", "’s"))):
+            continue
+        start = _name_run_left(tokens, k - 1, lexicon)
+        if start is None:
+            continue
+        mention = Mention(tokens[start].start, owner.end - 2, "name")
+        return Found(mention, None, None, Attribution.ADJACENT)
+    return NOT_FOUND
 
 
 def _is_object(tokens: list[Token], mention: Mention, lexicon: Lexicon) -> bool:
@@ -812,6 +840,43 @@ _SUBORDINATORS = frozenset(
         "unless",
         "whether",
         "where",
+    }
+)
+
+
+def _before_verb(tokens: list[Token], det: int, last: int, lexicon: Lexicon) -> int:
+    """Cut a description read rightwards before the first word that looks like its verb
+    ("The billionaire businessman began by …" -> "The billionaire businessman")."""
+    for j in range(det + 2, last + 1):
+        low = tokens[j].lower
+        if low.endswith("ed") or low in _AUXILIARIES or lexicon.match_cue([low], 0) is not None:
+            return j - 1
+    return last
+
+
+_AUXILIARIES = frozenset(
+    {
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "must",
+        "did",
+        "does",
+        "began",
+        "went",
+        "made",
+        "took",
     }
 )
 
@@ -870,6 +935,8 @@ def sentence_subject(tokens: list[Token], end: int, lexicon: Lexicon) -> Mention
         elif lexicon.is_a("determiner", tok.text):
             last = _description_right(tokens, i, lexicon)
             form = "description"
+            if last is not None:
+                last = _before_verb(tokens, i, last, lexicon)
             if last is None:
                 last = _name_run_right(tokens, i, lexicon)
                 form = "name"

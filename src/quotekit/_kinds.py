@@ -57,6 +57,15 @@ def looks_like_title(content: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() for w in major) and words[0][:1].isupper()
 
 
+def _names_a_work(before: list[Token], lexicon: Lexicon) -> bool:
+    """The words before a title show it names a work, not a speaker's words: a
+    possessive ("CNN's"), a preposition ("on", "in") or no words at all."""
+    if not before or not before[-1].is_word:
+        return True
+    last = before[-1].lower
+    return last.endswith(("'s", "’s")) or lexicon.is_a("preposition", last)
+
+
 def classify_marked(
     text: str,
     span: MarkedSpan,
@@ -72,8 +81,13 @@ def classify_marked(
     content = text[span.content.start : span.content.end].strip()
     starts_upper = content[:1].isupper() or content[:1] in "\"'“‘" or content[:1].isdigit()
     last = before[-1].text if before else ""
-    if not found_after.found and last != ":" and looks_like_title(content):
-        return QuoteKind.TERM  # on NBC's “Meet the Press”, his book ''The Art of the Deal''
+    if (
+        not found_after.found
+        and last != ":"
+        and looks_like_title(content)
+        and (not found.found or _names_a_work(before, lexicon))
+    ):
+        return QuoteKind.TERM  # on NBC's “Meet the Press”, the book “The Art of the Deal”
     sentence_initial = not any(t.is_word for t in before)
     if sentence_initial and (found.found or content_words >= MAX_TERM_WORDS):
         return QuoteKind.DIRECT
