@@ -30,10 +30,11 @@ PRONOUN_REACH = 2500
 # Descriptions longer than this are new entities ("a newspaper of the ... Party").
 MAX_DESCRIPTION_WORDS = 4
 
-# Runs of 2 to 6 capitalised words: the names a later short form can refer back to.
+# Runs of 1 to 6 capitalised words: the names a later short form can refer back to, and
+# the short forms that keep an entity recent ("Clinton tweeted ...").
 _NAME_RUN = regex.compile(
     r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’\-]{0,40}"
-    r"(?:[ ](?:of |the |van |de |bin )?\p{Lu}[\p{L}'’\-]{0,40}){1,5}"
+    r"(?:[ ](?:of |the |van |de |bin )?\p{Lu}[\p{L}'’\-]{0,40}){0,5}"
 )
 # What may follow a name run and belong to its mention: a parenthetical (a gloss or an
 # acronym) and a lower-case descriptor ("Pracheachon (The People) newspaper").
@@ -116,6 +117,15 @@ class Resolver:
 
     def observe(self, pos: int, mention: str) -> None:
         """Record a name seen in the text (not necessarily a speaker)."""
+        if " " not in mention:
+            # One word: only a short form of a known person or an acronym keeps it recent.
+            word = mention.removesuffix("'s").removesuffix("’s")
+            entity = self._by_acronym.get(word) or self._find_containing((word,), "")
+            if entity is not None and (
+                entity.kind is SpeakerKind.PERSON or word in self._by_acronym
+            ):
+                self._touch(pos, entity)
+            return
         parsed = parse_mention(mention, self.lexicon)
         if parsed.title_only or (parsed.kind is SpeakerKind.UNKNOWN and len(parsed.words) < 2):
             return
@@ -129,6 +139,8 @@ class Resolver:
 
     def _upsert(self, pos: int, parsed: ParsedName, *, spoke: bool) -> _Entity:
         entity = self._find_containing(parsed.words, parsed.gender)
+        if entity is None or len(parsed.words) > len(entity.words):
+            entity = self._known_tail(parsed.words) or entity
         if entity is None or len(parsed.words) > len(entity.words):
             kind = parsed.kind
             if kind is SpeakerKind.UNKNOWN and self.registry is not None:
@@ -178,6 +190,18 @@ class Resolver:
             if best is None or entity.last_pos > best.last_pos:
                 best = entity
         return best
+
+    def _known_tail(self, words: tuple[str, ...]) -> _Entity | None:
+        """A known person whose full name ends ``words`` ("Democrat Hillary Clinton")."""
+        for k in range(1, len(words) - 1):
+            entity = self._find_containing(words[k:], "")
+            if (
+                entity is not None
+                and entity.kind is SpeakerKind.PERSON
+                and entity.keys == _keys(words[k:])
+            ):
+                return entity
+        return None
 
     def _recent(self, pos: int) -> Iterator[_Entity]:
         """Entities mentioned before ``pos`` and within reach, most recent first."""

@@ -388,8 +388,13 @@ def _cased(
     if len(words) >= 2 and all(_upper_word(w) for w in words if any(c.isalpha() for c in w)):
         words = tuple(_title_word(w) for w in words)  # upper-case byline
     kind = _kind(words, titles, org_hint, lexicon)
-    if kind is not SpeakerKind.ORGANISATION and any(any(c.islower() for c in w) for w in words):
-        # "HUN Sen", "NGUYEN Van A": the family name in capitals, as official lists write it.
+    if (
+        titles
+        and kind is not SpeakerKind.ORGANISATION
+        and any(any(c.islower() for c in w) for w in words)
+    ):
+        # "H.E. HUN Sen", "Mr. NGUYEN Van A": the family name in capitals, as official lists
+        # write it; only after a title, so "Priorities USA" keeps its acronym.
         words = tuple(
             _title_word(w) if _upper_word(w) and not _ROMAN.fullmatch(w) else w for w in words
         )
@@ -407,6 +412,10 @@ def _kind(
         return SpeakerKind.PERSON
     if org_hint:
         return SpeakerKind.ORGANISATION
-    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+    if (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not any(name_word("headline_word", w) for w in words[1:])
+    ):
         return SpeakerKind.PERSON
     return SpeakerKind.UNKNOWN
