@@ -5,6 +5,13 @@ from __future__ import annotations
 import quotekit
 
 EXPECTED = {
+    "AlignmentOp",
+    "Comparison",
+    "QuoteCluster",
+    "QuoteIndex",
+    "Relation",
+    "cluster",
+    "compare",
     "SCHEMA_VERSION",
     "Attribution",
     "ConfigError",
@@ -26,16 +33,16 @@ EXPECTED = {
     "SchemaVersionError",
     "Span",
     "Speaker",
+    "SpeakerEntity",
     "SpeakerKind",
+    "SpeakerRegistry",
     "View",
     "__version__",
     "default_lexicon",
     "evaluate",
     "extract",
     "load_gold",
-    "SpeakerEntity",
     "normalise_quote_text",
-    "SpeakerRegistry",
 }
 
 

@@ -9,10 +9,12 @@ caller's string::
     ('We will rebuild,', 'Ana Lopez')
 """
 
+from ._compare import AlignmentOp, Comparison, Relation, compare
 from ._config import ExtractConfig
 from ._document import Document
 from ._extract import extract
 from ._furniture import Furniture, FurnitureKind
+from ._index import QuoteCluster, QuoteIndex, cluster
 from ._lexicon import Lexicon, default_lexicon
 from ._model import (
     SCHEMA_VERSION,
@@ -26,9 +28,9 @@ from ._model import (
     SpeakerKind,
 )
 from ._normalise import normalise_quote_text
+from ._registry import SpeakerEntity, SpeakerRegistry
 from ._version import __version__
 from .errors import (
-from ._registry import SpeakerEntity, SpeakerRegistry
     ConfigError,
     InputTypeError,
     LexiconError,
@@ -41,7 +43,9 @@ from .evaluation import Evaluation, View, evaluate, load_gold
 
 __all__ = [
     "SCHEMA_VERSION",
+    "AlignmentOp",
     "Attribution",
+    "Comparison",
     "ConfigError",
     "Cue",
     "Document",
@@ -53,22 +57,27 @@ __all__ = [
     "Lexicon",
     "LexiconError",
     "Quote",
+    "QuoteCluster",
+    "QuoteIndex",
     "QuoteKind",
     "QuotekitError",
     "RecordError",
     "RegistryError",
+    "Relation",
     "Resolution",
     "SchemaVersionError",
     "Span",
     "Speaker",
+    "SpeakerEntity",
     "SpeakerKind",
+    "SpeakerRegistry",
     "View",
     "__version__",
+    "cluster",
+    "compare",
     "default_lexicon",
     "evaluate",
     "extract",
     "load_gold",
-    "SpeakerEntity",
     "normalise_quote_text",
-    "SpeakerRegistry",
 ]

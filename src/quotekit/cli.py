@@ -65,16 +65,24 @@ def _iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
             yield raw, path
 
 
-def _read(label: str, path: Path | None, encoding: str) -> str:
+def _read(label: str, path: Path | None, encoding: str, max_bytes: int | None = None) -> str:
     try:
         if path is None:
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(-1 if max_bytes is None else max_bytes + 1)
         elif path.is_dir():
             raise _Failure(f"{label}: folder holds no {'/'.join(TEXT_SUFFIXES)} files")
         else:
+            if max_bytes is not None and path.stat().st_size > max_bytes:
+                raise _Failure(
+                    f"{label}: skipped: {path.stat().st_size:,} bytes is over --max-size"
+                )
             data = path.read_bytes()
     except OSError as exc:
         raise _Failure(f"{label}: cannot read: {exc.strerror or exc}") from exc
+    except MemoryError as exc:
+        raise _Failure(f"{label}: too large to read into memory; see --max-size") from exc
+    if max_bytes is not None and len(data) > max_bytes:
+        raise _Failure(f"{label}: skipped: more than {max_bytes:,} bytes (over --max-size)")
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -134,6 +142,10 @@ class _Writer:
         self.out = out
         self.count = 0
         self.width = _terminal_width()
+        # JSON stays valid on a stdout that cannot encode every character (LANG=C, a
+        # Windows code page): escape non-ASCII there instead of failing mid-record.
+        encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "")
+        self.ascii = not encoding.startswith("utf")
         if fmt == "csv":
             self._emit(_csv_line(CSV_COLUMNS))
         elif fmt == "table":
@@ -147,10 +159,10 @@ class _Writer:
 
     def write(self, record: dict[str, Any]) -> None:
         if self.fmt == "jsonl":
-            self._emit(json.dumps(record, ensure_ascii=False) + "\n")
+            self._emit(json.dumps(record, ensure_ascii=self.ascii) + "\n")
         elif self.fmt == "json":
             sep = "\n  " if self.count == 0 else ",\n  "
-            self._emit(sep + json.dumps(record, ensure_ascii=False))
+            self._emit(sep + json.dumps(record, ensure_ascii=self.ascii))
         elif self.fmt == "csv":
             flat = {k: record.get(k) for k in CSV_COLUMNS}
             flat["flags"] = ";".join(record.get("flags") or [])
@@ -192,14 +204,24 @@ def _extract_command(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for label, path in _iter_inputs(args.paths):
         try:
-            text = _read(label, path, args.encoding)
+            text = _read(label, path, args.encoding, args.max_size)
         except _Failure as failure:
             print(f"quotekit: error: {failure}", file=sys.stderr)
             status = EXIT_INPUT_ERROR
             continue
-        document = _document(label, path, text)
-        for quote in quotekit.extract(document, config=config):
-            writer.write(_record(quote, document))
+        try:
+            document = _document(label, path, text)
+            records = [_record(q, document) for q in quotekit.extract(document, config=config)]
+        except Exception as exc:  # a bug must not stop a run over thousands of files
+            print(
+                f"quotekit: error: {label}: internal error ({type(exc).__name__}: {exc}); "
+                "please report it with this file",
+                file=sys.stderr,
+            )
+            status = EXIT_INPUT_ERROR
+            continue
+        for record in records:
+            writer.write(record)
     writer.close()
     return status
 
@@ -229,6 +251,45 @@ def _evaluate_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _compare_command(args: argparse.Namespace) -> int:
+    if args.text is not None:
+        if len(args.text) != 2 or args.paths:
+            print(
+                "quotekit: error: compare takes two --text values, or PATHs, not both",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        comparison = quotekit.compare(args.text[0], args.text[1])
+        if args.format == "json":
+            sys.stdout.write(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        else:
+            sys.stdout.write(comparison.explain() + "\n")
+        return EXIT_OK
+    if not args.paths:
+        print("quotekit: error: compare needs PATHs or two --text values", file=sys.stderr)
+        return EXIT_USAGE
+    config = quotekit.ExtractConfig(include_terms=args.include_terms)
+    quotes: list[quotekit.Quote] = []
+    status = EXIT_OK
+    for label, path in _iter_inputs(args.paths):
+        try:
+            text = _read(label, path, args.encoding)
+        except _Failure as failure:
+            print(f"quotekit: error: {failure}", file=sys.stderr)
+            status = EXIT_INPUT_ERROR
+            continue
+        quotes.extend(quotekit.extract(_document(label, path, text), config=config))
+    clusters = quotekit.cluster(quotes, across_documents=not args.all)
+    if args.format == "json":
+        data = [c.to_dict() for c in clusters]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for number, found in enumerate(clusters, 1):
+            sys.stdout.write(f"[{number}] {found.explain()}\n\n")
+        sys.stdout.write(f"{len(clusters)} statement(s) in more than one quote\n")
+    return status
+
+
 def _confidence(value: str) -> float:
     try:
         number = float(value)
@@ -237,6 +298,16 @@ def _confidence(value: str) -> float:
     if not 0.0 <= number <= 1.0:
         raise argparse.ArgumentTypeError(f"must be between 0 and 1: {value}")
     return number
+
+
+def _megabytes(value: str) -> int:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {value}")
+    return int(number * 1_000_000)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -276,6 +347,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="drop quotes below this confidence (0..1)",
     )
     extract.add_argument("--encoding", default="utf-8", help="encoding of the input files")
+    extract.add_argument(
+        "--max-size",
+        type=_megabytes,
+        default=None,
+        metavar="MB",
+        help="skip (and report) input files larger than this many megabytes",
+    )
     extract.set_defaults(handler=_extract_command)
 
     evaluate = commands.add_parser(
@@ -296,6 +374,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("-f", "--format", choices=("table", "json"), default="table")
     evaluate.set_defaults(handler=_evaluate_command)
+
+    compare = commands.add_parser(
+        "compare",
+        help="find the same statement across files, or compare two texts",
+        description="Extract the quotes of all files and print the statements quoted in "
+        "more than one document, with who is credited in each; or, with two --text "
+        "values, compare them and print score, relation and word alignment.",
+    )
+    compare.add_argument("paths", nargs="*", metavar="PATH", help="file, folder, or - for stdin")
+    compare.add_argument(
+        "--text", action="append", metavar="TEXT", help="a text to compare (give two)"
+    )
+    compare.add_argument("-f", "--format", choices=("table", "json"), default="table")
+    compare.add_argument(
+        "--all", action="store_true", help="also print clusters within a single document"
+    )
+    compare.add_argument(
+        "--include-terms", action="store_true", help="also cluster scare quotes and titles"
+    )
+    compare.add_argument("--encoding", default="utf-8", help="encoding of the input files")
+    compare.set_defaults(handler=_compare_command)
     return parser
 
 
@@ -303,6 +402,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        # Characters the terminal's encoding lacks come out escaped, not as a traceback.
+        sys.stdout.reconfigure(errors="backslashreplace")
     try:
         status: int = args.handler(args)
         sys.stdout.flush()
