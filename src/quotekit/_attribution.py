@@ -456,7 +456,7 @@ def _description_right(tokens: list[Token], det: int, lexicon: Lexicon) -> int |
         j += 1
     if last is None or tokens[last].is_cap:
         return None
-    return last
+    return _before_verb(tokens, det, last, lexicon)
 
 
 def _name_run_right(tokens: list[Token], start: int, lexicon: Lexicon) -> int | None:
@@ -557,7 +557,17 @@ def _subject_then_cue(
         if close is not None and close + 1 < len(tokens):
             k = _skip_adverbs(tokens, close + 1, lexicon)
             if k < len(tokens) and _speech_cue(lexicon, words, k) is not None:
-                mention = attrs.evolve(mention, role=(tokens[j + 1].start, tokens[close - 1].end))
+                inner = tokens[j + 1]
+                if (
+                    mention.form == "description"
+                    and inner.is_cap
+                    and _name_run_right(tokens, j + 1, lexicon) == close - 1
+                ):
+                    # '“…,” the union's secretary, Ahmed Salim, said': the name is the speaker
+                    role = (mention.start, mention.end)
+                    mention = Mention(inner.start, tokens[close - 1].end, "name", role)
+                else:
+                    mention = attrs.evolve(mention, role=(inner.start, tokens[close - 1].end))
                 j = close + 1
     skipped = 0
     while j < len(tokens) and skipped < MAX_ADVERBS and lexicon.is_a("adverb", tokens[j].text):
@@ -711,8 +721,11 @@ def attribute_before(tokens: list[Token], lexicon: Lexicon, *, beliefs: bool = F
     its subject the ``via``. Belief cues ("worried that") count only with ``beliefs``.
     """
     cues = find_cues(tokens, lexicon)
+    possessive = _possessive_speaker(tokens, lexicon)
     for k in range(len(cues) - 1, -1, -1):
         cue = cues[k]
+        if possessive.speaker is not None and possessive.speaker.start > cue.end:
+            return possessive  # "Critics rejected Lina Park's claim that …"
         if "belief" in cue.entry.tags and not beliefs:
             continue
         if "source_first" in cue.entry.tags:
@@ -769,9 +782,8 @@ def attribute_before(tokens: list[Token], lexicon: Lexicon, *, beliefs: bool = F
             subject = sentence_subject(tokens, cue.index - 1, lexicon)
             if subject is not None:
                 return Found(subject, cue, None, Attribution.ADJACENT)
-    found = _possessive_speaker(tokens, lexicon)
-    if found.found:
-        return found
+    if possessive.found:
+        return possessive
     return _headline_speaker(tokens, lexicon)
 
 

@@ -183,6 +183,8 @@ def marked_candidates(
             found = attribute_before(before, lexicon, beliefs=True)
         words = len(text[content.start : content.end].split())
         kind = classify_marked(text, span, before, words, found_after, found, lexicon)
+        if kind is QuoteKind.TERM:
+            found = NOT_FOUND  # a term is nobody's statement
         if kind is not QuoteKind.TERM and not found.found:
             found = _earlier_speaker(analysis, quoted, candidates, sentence, kind)
         candidates.append(Candidate(content, kind, span.flags, found))
@@ -372,7 +374,7 @@ def resolve_quotes(
 ) -> list[Quote]:
     """Resolve every speaker mention in document order and build the quotes."""
     text = analysis.text
-    resolver = Resolver(analysis.lexicon, registry)
+    resolver = Resolver(analysis.lexicon, registry, text)
     mentions: dict[tuple[int, int], Mention] = {}
     for cand in candidates:
         for mention in (cand.found.speaker, cand.found.via):
@@ -384,6 +386,11 @@ def resolve_quotes(
             text,
             ((p.start, p.end) for p in analysis.paragraphs if not analysis.is_excluded(p.start)),
             analysis.lexicon,
+            skip=[
+                (c.content.start, c.content.end)
+                for c in candidates
+                if c.kind in (QuoteKind.DIRECT, QuoteKind.BLOCK)
+            ],
         )
     ]
     events.extend((m.start, 1, m) for m in mentions.values())

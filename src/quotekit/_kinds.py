@@ -93,8 +93,14 @@ def classify_marked(
         return QuoteKind.DIRECT
     if last in (":", ",") and found.found:
         return QuoteKind.DIRECT
-    if found_after.found and content.endswith((",", ".", "!", "?", "…")):
-        return QuoteKind.DIRECT
+    if (
+        found_after.found
+        and content.endswith((",", ".", "!", "?", "…"))
+        and (sentence_initial or starts_upper or last in (":", ","))
+    ):
+        return QuoteKind.DIRECT  # not 'The reform is “a long overdue step,” said X'
+    if sentence_initial and starts_upper and content.endswith((".", "!", "?")):
+        return QuoteKind.DIRECT  # a whole short sentence: “The budget is balanced.”
     if (
         starts_upper
         and content_words >= MIN_STATEMENT_WORDS

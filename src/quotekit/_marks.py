@@ -137,6 +137,7 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
     starts = [p.start for p in paragraphs]
     results: list[MarkedSpan] = []
     current: _Open | None = None
+    last_mark_paragraph = -1  # paragraph of the previous mark, to spot a lone closer
 
     def close_unclosed(state: _Open) -> None:
         para = paragraphs[state.paragraph]
@@ -165,6 +166,7 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
         if p_index < 0 or pos >= paragraphs[p_index].end:
             continue  # between paragraphs (cannot happen for trimmed spans)
         para = paragraphs[p_index]
+        seen_paragraph, last_mark_paragraph = last_mark_paragraph, p_index
 
         if current is not None and p_index != current.paragraph:
             # The open quote reaches a paragraph boundary.
@@ -191,7 +193,13 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
         if current is None:
             if is_double:
                 if char in _DOUBLE_CLOSE_ONLY or char == "”" or (char == '"' and not can_open):
-                    if can_close and _ends_paragraph(text, pos + length, para.end):
+                    if can_close and (
+                        _ends_paragraph(text, pos + length, para.end)
+                        or (
+                            seen_paragraph != p_index
+                            and _attribution_tail(text, pos, pos + length, para.end)
+                        )
+                    ):
                         results.append(
                             MarkedSpan(
                                 None,
@@ -241,7 +249,7 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
             if can_open and char not in _DOUBLE_CLOSE_ONLY and char != "”":
                 current = _Open(pos, raw, char, length, True, p_index, p_index, set())
             continue
-        if can_close and char not in _SINGLE_OPEN_ONLY and char != "‘":
+        if can_close and char not in _SINGLE_OPEN_ONLY and (char != "‘" or current.char == "‚"):
             if (
                 char in "'’"
                 and _is_plural_possessive(text, pos, para.start)
@@ -271,6 +279,20 @@ def _later_closer(text: str, start: int, end: int, char: str) -> bool:
             return True
         pos = text.find(char, pos + 1, limit)
     return False
+
+
+# The words an attribution after a lone closing mark may hold ("…,” said lawyer Chen Wei.").
+MAX_TAIL_WORDS = 12
+
+
+def _attribution_tail(text: str, pos: int, after: int, end: int) -> bool:
+    """A lone closing mark after a comma or terminal punctuation, followed by a short
+    rest of the paragraph that ends it: the close of a quote whose opening mark is
+    missing ("The verdict is a victory,” said lawyer Chen Wei.")."""
+    if pos == 0 or text[pos - 1] not in ",.!?…" or end - after > MAX_TAIL_WORDS * 12:
+        return False
+    rest = text[after:end]
+    return rest.rstrip().endswith(".") and 0 < len(rest.split()) <= MAX_TAIL_WORDS
 
 
 def _ends_paragraph(text: str, pos: int, end: int) -> bool:
