@@ -36,6 +36,9 @@ _TRANSLATE = str.maketrans(
     }
 )
 _INVISIBLE = regex.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Lone surrogates (possible in a Python str) cannot be encoded or survive JSON: a space,
+# as U+FFFD is.
+_SURROGATES = regex.compile("[\ud800-\udfff]")
 _SPACES = regex.compile(r"\s+")
 # A quote mark that reopens a paragraph inside a multi-paragraph quote.
 _REOPEN = regex.compile("\n[ \t]*[\"“„«'‘]")
@@ -45,6 +48,7 @@ _EDGE_MARKS = '"“”„‟«»‘’‚‛‹› \t\n'
 def normalise_quote_text(raw: str) -> str:
     """Normalise a quote's raw content for display and comparison."""
     text = _INVISIBLE.sub("", raw)
+    text = _SURROGATES.sub(" ", text)
     text = _REOPEN.sub("\n", text)
     text = text.translate(_TRANSLATE)
     text = _SPACES.sub(" ", text)

@@ -1,0 +1,107 @@
+"""Adversarial inputs: does ``extract`` stay linear, and how far from ordinary news?
+
+For each generator in ``tests/strategies.py`` (quote marks only, unclosed quotes,
+apostrophes, colons after cue verbs, one giant paragraph, nested marks, cue verbs with
+no quote, chains of names and titles) this times ``extract`` on 1 MB and 10 MB of it and
+prints:
+
+- ``10MB/1MB``: the ratio of the two times; linear time gives about 10 (target <= 11);
+- ``x news``: the 10 MB time divided by the time for 10 MB of ordinary news text built
+  from the seed articles, measured in the same run (target <= 5).
+
+Run from the repository root::
+
+    python benchmarks/bench_adversarial.py              # 1 MB and 10 MB (minutes)
+    python benchmarks/bench_adversarial.py --small 0.1 --large 1   # a quick look
+    python benchmarks/bench_adversarial.py --only giant_paragraph --profile
+
+Each measurement is the best of ``--repeat`` runs (default 1: the large runs are slow).
+The exit status is 1 when a target is missed, so the script can gate a release.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "src"))
+
+import quotekit  # noqa: E402
+from strategies import GENERATORS, ordinary_news  # noqa: E402
+
+MB = 1_000_000
+MAX_RATIO = 11.0
+MAX_VS_NEWS = 5.0
+
+
+def _time(text: str, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        quotekit.extract(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _measure(
+    name: str, make: Callable[[int], str], small: int, large: int, repeat: int
+) -> tuple[float, float]:
+    t_small = _time(make(small), repeat)
+    t_large = _time(make(large), repeat)
+    print(f"  {name:<22} {t_small:9.2f} s {t_large:9.2f} s", end="", flush=True)
+    return t_small, t_large
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--small", type=float, default=1.0, help="small size in MB")
+    parser.add_argument("--large", type=float, default=10.0, help="large size in MB")
+    parser.add_argument("--repeat", type=int, default=1, help="best of N runs")
+    parser.add_argument("--only", action="append", choices=sorted(GENERATORS), help="generator")
+    parser.add_argument(
+        "--profile", action="store_true", help="print a cProfile of each generator's small run"
+    )
+    args = parser.parse_args(argv)
+    small, large = int(args.small * MB), int(args.large * MB)
+    names = args.only or list(GENERATORS)
+
+    if args.profile:
+        for name in names:
+            text = GENERATORS[name](small)
+            print(f"=== {name} ({len(text):,} chars)")
+            profile = cProfile.Profile()
+            profile.runcall(quotekit.extract, text)
+            pstats.Stats(profile).sort_stats("cumulative").print_stats(20)
+        return 0
+
+    quotekit.extract('"Warm up," said Ana Lopez.')  # load the lexicons and compile patterns
+    print(f"quotekit {quotekit.__version__}: extract() on {args.small:g} MB and {args.large:g} MB")
+    print(f"  {'input':<22} {'small':>11} {'large':>11} {'ratio':>7} {'x news':>7}")
+    _news_small, news_large = _measure("ordinary news", ordinary_news, small, large, args.repeat)
+    print(f" {_news_small and news_large / _news_small:7.1f}")
+    missed = []
+    for name in names:
+        t_small, t_large = _measure(name, GENERATORS[name], small, large, args.repeat)
+        ratio = t_large / t_small if t_small else float("inf")
+        vs_news = t_large / news_large if news_large else float("inf")
+        ok = ratio <= MAX_RATIO * (large / small) / 10 and vs_news <= MAX_VS_NEWS
+        print(f" {ratio:7.1f} {vs_news:7.1f}{'' if ok else '  <- missed'}", flush=True)
+        if not ok:
+            missed.append(name)
+    if missed:
+        targets = f"ratio <= {MAX_RATIO:g} per 10x, <= {MAX_VS_NEWS:g}x news"
+        print(f"targets missed ({targets}): {missed}")
+        return 1
+    print("all targets met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
