@@ -295,6 +295,14 @@ def test_prose_is_not_furniture(line: str) -> None:
     assert line not in _furniture_lines(text)
 
 
+def test_short_repeated_lines_are_not_captions() -> None:
+    """Regression: any line equal to the next one was a caption, so a chant ("Yes!"
+    twice) or a column of "a" lines all became furniture."""
+    text = 'Rally in Hue\n"Yes!" they shouted.\n"Yes!" they shouted.\na\na\n'
+    assert _furniture_lines(text) == {}
+    assert len(quotekit.extract(text, include_terms=True)) == 2
+
+
 def test_marker_caption_needs_an_adjacent_short_line() -> None:
     text = (
         "Headline\nFirst paragraph of prose.\n"

@@ -37,8 +37,9 @@ def _key(quotes: list[quotekit.Quote]) -> list[tuple[str, str, str | None]]:
 
 
 def _visible(markup: str) -> str:
-    """What a stretch of HTML source reads as: tags dropped, entities decoded."""
-    return html.unescape(_TAG.sub("", markup))
+    """What a stretch of HTML source reads as: tags dropped, entities decoded, and
+    source line breaks collapsed (in HTML they are spaces, not paragraph breaks)."""
+    return re.sub(r"[ \t\n\r\f]+", " ", html.unescape(_TAG.sub("", markup)))
 
 
 # --- the seeds as pages ----------------------------------------------------------------------

@@ -18,6 +18,7 @@ import enum
 import functools
 from collections.abc import Iterable, Sequence
 from importlib import resources
+from typing import NamedTuple
 
 import attrs
 import regex
@@ -31,6 +32,9 @@ MAX_LINE = 400
 MAX_CAPTION_WORDS = 60
 #: The caption under an image marker, and a repeated caption, are at most this long.
 MAX_MARKED_CAPTION_WORDS = 40
+#: A caption repeated on the next line (alt text, then caption) has at least this many
+#: words and no quote marks.
+MIN_REPEATED_WORDS = 3
 #: A headline in a "Related News" list is at most this long.
 MAX_HEADLINE_WORDS = 25
 #: A byline or translator line is at most this long.
@@ -241,8 +245,15 @@ _QUOTE_MARK = regex.compile('["“”„‟«»]')
 _SHARE_SPLIT = regex.compile(r"[\s|•·/,:;]+")
 
 
-def text_lines(text: str) -> list[Span]:
-    """Spans of the non-blank lines of a (normalised) text, trimmed of whitespace."""
+class Line(NamedTuple):
+    """A trimmed non-blank line of a text (a plain tuple: texts can have many lines)."""
+
+    start: int
+    end: int
+
+
+def text_lines(text: str) -> list[Line]:
+    """The non-blank lines of a (normalised) text, trimmed of whitespace."""
     lines = []
     for match in _LINE.finditer(text):
         start, end = match.span()
@@ -251,7 +262,7 @@ def text_lines(text: str) -> list[Span]:
         while end > start and text[end - 1].isspace():
             end -= 1
         if start < end:
-            lines.append(Span(start, end))
+            lines.append(Line(start, end))
     return lines
 
 
@@ -259,7 +270,7 @@ def _word_count(line: str) -> int:
     return len(line.split())
 
 
-def _adjacent(text: str, first: Span, second: Span) -> bool:
+def _adjacent(text: str, first: Line, second: Line) -> bool:
     """The two lines follow each other with no blank line in between."""
     return text.count("\n", first.end, second.start) == 1
 
@@ -282,7 +293,7 @@ def _headline_like(line: str) -> bool:
 
 
 def find_furniture(
-    text: str, lines: Sequence[Span], rules: FurnitureRules
+    text: str, lines: Sequence[Line], rules: FurnitureRules
 ) -> list[tuple[int, FurnitureKind, str]]:
     """(line index, kind, rule) for each line of ``text`` that is furniture or a caption.
 
@@ -334,9 +345,13 @@ def find_furniture(
             if rule is not None:
                 found[i] = (FurnitureKind.CAPTION, rule)
                 continue
-        if i + 1 < len(lines) and words <= MAX_MARKED_CAPTION_WORDS:
+        if i + 1 < len(lines) and MIN_REPEATED_WORDS <= words <= MAX_MARKED_CAPTION_WORDS:
             nxt = lines[i + 1]
-            if _adjacent(text, span, nxt) and text[nxt.start : nxt.end] == line:
+            if (
+                _adjacent(text, span, nxt)
+                and text[nxt.start : nxt.end] == line
+                and _QUOTE_MARK.search(line) is None  # a repeated quotation is prose
+            ):
                 found[i] = (FurnitureKind.CAPTION, "repeated-caption")
                 found[i + 1] = (FurnitureKind.CAPTION, "repeated-caption")
     # A button the word list does not know, in the middle of a share-button list.
