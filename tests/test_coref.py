@@ -129,6 +129,50 @@ def test_a_pronoun_teaches_the_gender_to_later_pronouns() -> None:
     assert resolver.resolve_pronoun(80, "she") is None
 
 
+def test_a_possessive_right_after_a_name_tells_its_gender() -> None:
+    # Without "her", Sok Chea would be a name in passing, no antecedent for "she".
+    text = (
+        '"The price is fair," said Mr. Hang Vibol, a trader. Sok Chea shook her head '
+        'when the price was read out. "Nobody can pay it," she said.'
+    )
+    assert _speakers(text)[1] == ("Sok Chea", "she", Resolution.PRONOUN)
+    without = text.replace("shook her head", "did not move")
+    assert _speakers(without)[1] == ("she", "she", Resolution.UNRESOLVED)
+
+
+def test_an_object_her_tells_nothing() -> None:
+    resolver = Resolver(LEXICON)
+    text = "Hang Vibol met her on Monday."
+    for pos, name in background_names(text, [(0, len(text))], LEXICON):
+        resolver.observe(pos, name)
+    assert [e.gender for e in resolver.entities] == [""]
+
+
+def test_the_speaker_just_quoted_goes_on_speaking() -> None:
+    text = (
+        '"Anybody who attacks him will regret it," said Chea Sophal, who has known '
+        'Mr. Prak Sovann since the 1990s. "He is very thin-skinned," she said.'
+    )
+    assert _speakers(text)[1] == ("Chea Sophal", "she", Resolution.PRONOUN)
+
+
+def test_the_subject_of_a_speech_verb_is_a_speaker_even_unquoted() -> None:
+    text = (
+        "Chairman Heng Samrin once stated that the help was right. Prime Minister Hun Sen "
+        'also affirmed that the help was timely. "Without it we would have died," he said.'
+    )
+    assert _speakers(text)[-1] == ("Hun Sen", "he", Resolution.PRONOUN)
+
+
+def test_a_name_inside_a_quotation_is_not_the_next_pronoun() -> None:
+    text = (
+        "Stacey Edwards, 31, came with her son. "
+        '"I have been a fan of Mr. Bernard Sanders for 20 years," Edwards said. '
+        '"I will write his name in," she said.'
+    )
+    assert _speakers(text)[-1] == ("Stacey Edwards", "she", Resolution.PRONOUN)
+
+
 def test_she_with_only_male_speakers_stays_unresolved() -> None:
     text = (
         'Mr. Hun Many opened the bridge on Monday. "It will carry 5,000 trucks a day," '
@@ -230,6 +274,13 @@ def test_an_editorial_of_a_named_paper_is_spoken_by_the_paper() -> None:
     assert (resolved.name, resolved.kind) == ("Nhan Dan", SpeakerKind.ORGANISATION)
     follow_up = resolver.resolve_pronoun(160, "It")
     assert follow_up is not None and follow_up.name == "Nhan Dan"
+
+
+def test_a_description_taken_for_a_name_still_resolves() -> None:
+    resolver = _resolver("The People's Army Newspaper ran an article on Monday.")
+    resolved = resolver.resolve_name(60, "The article")
+    assert resolved is not None and resolved.name == "People's Army Newspaper"
+    assert resolved.resolution is Resolution.DESCRIPTION
 
 
 def test_an_unnamed_newspaper_stays_a_new_unresolved_speaker() -> None:

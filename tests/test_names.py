@@ -117,6 +117,14 @@ def test_organisations_and_outlets(mention: str, name: str) -> None:
     assert parsed.kind is SpeakerKind.ORGANISATION
 
 
+@pytest.mark.parametrize(
+    "mention",
+    ["Tuol Sleng Prison", "Anselm College", "Race To The Top", "Thing Both Sides Want"],
+)
+def test_places_institutions_and_headlines_are_not_people(mention: str) -> None:
+    assert parse_mention(mention, LEXICON).kind is not SpeakerKind.PERSON
+
+
 def test_an_acronym_in_parentheses_is_kept_for_later_short_forms() -> None:
     assert parse_mention("the Cambodian People's Party (CPP)", LEXICON).acronym == "CPP"
     assert parse_mention("Pracheachon (The People)", LEXICON).acronym is None
@@ -160,6 +168,15 @@ def test_gender_comes_only_from_titles(mention: str, gender: str) -> None:
         ("King Norodom Sihanouk II", "Norodom Sihanouk II"),
         # Two names joined by "and" are not one name.
         ("Heng Samrin and Hun Sen", "Heng Samrin"),
+        # After Mr. or Dr. comes a name, even one that is also a title.
+        ("Mr. King", "King"),
+        ("Dr. Major", "Major"),
+        # A day closing a run of capitals is not part of the name.
+        ("Hun Sen Saturday", "Hun Sen"),
+        # A titled person "of" a place: the place is not part of the name.
+        ("Sen. Dianne Feinstein of California", "Dianne Feinstein"),
+        # One spelling of the apostrophe across articles.
+        ("The People’s Army Newspaper", "People's Army Newspaper"),
     ],
 )
 def test_names_that_look_like_titles_or_bylines(mention: str, name: str) -> None:

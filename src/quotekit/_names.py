@@ -114,6 +114,10 @@ def parse_mention(mention: str, lexicon: Lexicon) -> ParsedName:
     seg = segments[main]
     org_hint = seg.determiner or seg.descriptor or acronym is not None
     words, kind = _cased(seg.name, titles, org_hint, lexicon)
+    # One spelling across articles: "People’s Army" and "People's Army" are one name.
+    words = tuple(w.replace("’", "'").replace("‘", "'") for w in words)
+    if kind is SpeakerKind.PERSON and "of" in words[1:]:
+        words = words[: words.index("of", 1)]  # "Sen. Dianne Feinstein of California"
     return ParsedName(" ".join(words), words, tuple(titles), role, kind, gender, acronym, seg.media)
 
 
@@ -276,6 +280,15 @@ def _leading_titles(words: list[str], lexicon: Lexicon) -> tuple[list[str], int,
     n = len(words)
     while i < n:
         entry = lexicon.match_title(words, i)
+        if (
+            entry is not None
+            and i == n - 1
+            and titles
+            and _category(titles[-1], lexicon) in _HONORIFIC_CATEGORIES
+        ):
+            # "Mr. King", "Dr. Major": after Mr. or Dr. comes a name, even one that is
+            # also a title.
+            break
         if entry is not None:
             if role_start is None:
                 role_start = i
@@ -298,6 +311,14 @@ def _leading_titles(words: list[str], lexicon: Lexicon) -> tuple[list[str], int,
     if role_end is not None and role_start is not None:
         role = " ".join(words[role_start:role_end])  # "President of the National Assembly"
     return titles, i, gender, role
+
+
+_HONORIFIC_CATEGORIES = frozenset({"honorific", "academic"})
+
+
+def _category(title: str, lexicon: Lexicon) -> str:
+    entry = lexicon.match_title(title.split(), 0)
+    return entry.category if entry is not None else ""
 
 
 def _modifies_title(words: list[str], i: int, lexicon: Lexicon) -> bool:
@@ -359,8 +380,11 @@ def _name_run(words: list[str], lexicon: Lexicon) -> tuple[str, ...]:
         stem = _possessive_stem(run[-1])
         if stem is not None and not run[-1].endswith(("s'", "s’")):
             run[-1] = stem  # "Hun Sen's" -> "Hun Sen"
-    while run and not (run[-1][:1].isupper() or run[-1][:1].isdigit()):
-        run.pop()
+    while run and (
+        not (run[-1][:1].isupper() or run[-1][:1].isdigit())
+        or (len(run) > 2 and name_word("calendar", run[-1]))
+    ):
+        run.pop()  # a dangling connector; "Ted Cruz Saturday"
     return tuple(run)
 
 
@@ -405,11 +429,13 @@ def _kind(
     words: tuple[str, ...], titles: list[str], org_hint: bool, lexicon: Lexicon
 ) -> SpeakerKind:
     if any(w in lexicon.org_words for w in words) or (
-        len(words) > 2 and any(w in ("of", "for") for w in words[1:-1])
+        len(words) > 1 and name_word("org_head", words[-1])
     ):
-        return SpeakerKind.ORGANISATION  # "Republic of Korea", "Centre for Peace"
+        return SpeakerKind.ORGANISATION
     if titles:
-        return SpeakerKind.PERSON
+        return SpeakerKind.PERSON  # "Sen. Dianne Feinstein of California"
+    if len(words) > 2 and any(w in ("of", "for") for w in words[1:-1]):
+        return SpeakerKind.ORGANISATION  # "Republic of Korea", "Centre for Peace"
     if org_hint:
         return SpeakerKind.ORGANISATION
     if (
