@@ -84,9 +84,9 @@ def test_identical_and_reworded_quotes_cluster_across_documents() -> None:
 def test_no_chaining_through_a_middle_quote() -> None:
     # b is a variant of the longer a, and c of b, but a and c are different statements:
     # c must not be pulled into a's cluster through b.
-    a = "alpha bravo charlie delta echo foxtrot golf hotel india juliet oscar"
-    b = "alpha bravo charlie delta echo foxtrot golf kilo lima mike"
-    c = "delta echo foxtrot golf kilo lima mike november"
+    a = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima"
+    b = "alpha bravo charlie delta echo foxtrot golf hotel mike november"
+    c = "echo foxtrot golf hotel mike november oscar"
     assert quotekit.compare(a, b).relation is Relation.VARIANT
     assert quotekit.compare(b, c).relation is Relation.VARIANT
     assert quotekit.compare(a, c).relation is Relation.UNRELATED

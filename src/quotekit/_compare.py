@@ -35,9 +35,9 @@ ARTICLES = frozenset({"a", "an", "the"})
 FRAGMENT_WORDS = 3
 # Relation thresholds, measured on the seed quotes and the planted variants of
 # benchmarks/bench_cluster.py (see docs/compare.md for the reasoning).
-VARIANT_CONTAINMENT = 0.6  # share of the shorter quote's content words found in the other
+VARIANT_CONTAINMENT = 0.75  # share of the shorter quote's content words found in the other
 VARIANT_DICE = 0.45  # overlap relative to both quotes, so a short quote cannot dominate
-VARIANT_ORDER = 0.5  # shared content words in the same order (LCS / shorter length)
+VARIANT_ORDER = 0.75  # shared content words in the same order (LCS / shorter length)
 # Fewer shared content words than this is a shared phrase or topic, not one statement;
 # quotes with fewer content words than this are variants only with the same content words.
 VARIANT_MIN_SHARED = 4

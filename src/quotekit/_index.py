@@ -254,13 +254,19 @@ def _units(items: Sequence[Quote | str]) -> list[_Unit]:
         else:
             group[0].append(i)
             group[1].append(p.text)
+    # Stems were numbered as met; renumber them in alphabetical order, so that ties
+    # between equally rare stems break the same way whatever the order of the input.
+    alphabetical = [0] * len(numbers)
+    for rank, s in enumerate(sorted(numbers)):
+        alphabetical[numbers[s]] = rank
     units = []
     for members, texts, content, words in groups.values():
         forms = Counter(texts)
         # The representative form: the most frequent text; then one not in capitals,
         # the longest (it keeps its punctuation), the first in sort order.
         text = min(forms, key=lambda t: (-forms[t], t.isupper(), -len(t), t))
-        units.append(_Unit(tuple(members), text, content, words))
+        stems = tuple(sorted(alphabetical[n] for n in content))
+        units.append(_Unit(tuple(members), text, stems, words))
     return units
 
 
