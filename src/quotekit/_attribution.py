@@ -389,7 +389,7 @@ def agent_after(tokens: list[Token], index: int, lexicon: Lexicon) -> Mention | 
     if tok.is_word and lexicon.is_a("determiner", tok.text):
         j = index + 1
         while j < len(tokens) and j - index <= MAX_NAME_TOKENS and tokens[j].is_word:
-            if tokens[j].is_cap:
+            if tokens[j].is_cap or lexicon.is_a("stop", tokens[j].text):
                 break
             if lexicon.is_a("description", tokens[j].text):
                 nxt = tokens[j + 1] if j + 1 < len(tokens) else None

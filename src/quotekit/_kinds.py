@@ -99,7 +99,7 @@ def classify_marked(
         and (sentence_initial or starts_upper or last in (":", ","))
     ):
         return QuoteKind.DIRECT  # not 'The reform is “a long overdue step,” said X'
-    if sentence_initial and starts_upper and content.endswith((".", "!", "?")):
+    if sentence_initial and starts_upper and content.endswith((".", "!", "?", ",")):
         return QuoteKind.DIRECT  # a whole short sentence: “The budget is balanced.”
     if (
         starts_upper

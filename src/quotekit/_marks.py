@@ -203,7 +203,7 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
                         results.append(
                             MarkedSpan(
                                 None,
-                                Span(para.start, pos),
+                                Span(_after_last(results, para.start, pos), pos),
                                 pos,
                                 frozenset({FLAG_UNOPENED}),
                                 p_index,
@@ -279,6 +279,17 @@ def _later_closer(text: str, start: int, end: int, char: str) -> bool:
             return True
         pos = text.find(char, pos + 1, limit)
     return False
+
+
+def _after_last(results: list[MarkedSpan], start: int, pos: int) -> int:
+    """Where an unopened quote can start: its paragraph's start, or just after the quote
+    before it in the same paragraph."""
+    if results:
+        last = results[-1]
+        end = last.close_end if last.close_end is not None else last.content.end
+        if start < end <= pos:
+            return end
+    return start
 
 
 # The words an attribution after a lone closing mark may hold ("…,” said lawyer Chen Wei.").

@@ -41,7 +41,7 @@ _INVISIBLE = regex.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066
 _SURROGATES = regex.compile("[\ud800-\udfff]")
 _SPACES = regex.compile(r"\s+")
 # A quote mark that reopens a paragraph inside a multi-paragraph quote.
-_REOPEN = regex.compile("\n[ \t]*[\"“„«'‘]")
+_REOPEN = regex.compile("[\n\r\u2028\u2029][ \t]*[\"“„«'‘]")
 _EDGE_MARKS = '"“”„‟«»‘’‚‛‹› \t\n'
 
 

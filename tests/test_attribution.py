@@ -1,0 +1,191 @@
+"""Speaker attribution of quotes in marks: where the speaker is found and how surely."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import quotekit
+from quotekit import Attribution, QuoteKind
+from quotekit._attribution import (
+    agent_after,
+    attribute_after,
+    attribute_before,
+    find_cues,
+    subject_before,
+)
+from quotekit._lexicon import default_lexicon
+from quotekit._tokens import tokenize
+
+LEXICON = default_lexicon()
+
+
+def tokens(text: str) -> list:  # type: ignore[type-arg]
+    return tokenize(text, 0, len(text), LEXICON)
+
+
+def marked(text: str) -> list[quotekit.Quote]:
+    return [q for q in quotekit.extract(text) if q.kind is not QuoteKind.INDIRECT]
+
+
+def speaker_of(text: str) -> str | None:
+    quotes = marked(text)
+    assert quotes, text
+    return quotes[0].speaker.name if quotes[0].speaker else None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Minister Lucia Ferreira said: “Our door is open.”", "Lucia Ferreira"),
+        ("“Our door is open,” Minister Lucia Ferreira said.", "Lucia Ferreira"),
+        ("“Our door is open,” said Minister Lucia Ferreira.", "Lucia Ferreira"),
+        ("Hugh Hill, a doctor, said: “The clinic needs nurses.”", "Hugh Hill"),
+        (
+            "Mr. Samuel Adeyemi, adviser to the water agency, wrote: “The dams are low.”",
+            "Samuel Adeyemi",
+        ),
+        (
+            "“A city is only as strong as its weakest street.” — Mayor Ines Carvalho",
+            "Ines Carvalho",
+        ),
+        ("According to union leader Rafael Gomez, “the strike goes on.”", "Rafael Gomez"),
+        ("It is what Senator Nora Blake described as a “reckless gamble.”", "Nora Blake"),
+        ("“We need a stadium,” Jane Okoro, chair of the sports council, said.", "Jane Okoro"),
+        ("“The numbers do not add up,” said election lawyer Tom Becker.", "Tom Becker"),
+        ("“We expect rain,” Senator Ann Lee (D-Ore.) said on Monday.", "Ann Lee"),
+        ("“We expect rain,” Senator Ann Lee, D-Ore., said on Monday.", "Ann Lee"),
+        (
+            "“The talks failed,” the union's secretary, Ahmed Salim, said on Monday.",
+            "Ahmed Salim",
+        ),
+        ("Oil minister Farid Rahimi: ‘Prices Will Fall Before Winter’", "Farid Rahimi"),
+        ("Critics rejected Governor Lina Park's claim that it was “under control.”", "Lina Park"),
+        (
+            "Governor Maria Santos criticised the plan, saying it was “a blow to farmers.”",
+            "Maria Santos",
+        ),
+        ("Stated Mayor Ines Carvalho: “We will not close the library.”", "Ines Carvalho"),
+    ],
+)
+def test_speaker(text: str, speaker: str) -> None:
+    assert speaker_of(text) == speaker
+
+
+def test_description_speaker() -> None:
+    text = "“We cannot rule out more cuts,” the company's chief executive said on Tuesday."
+    [quote] = marked(text)
+    assert quote.speaker is not None
+    assert quote.speaker.mention == "the company's chief executive"
+
+
+def test_pronoun_speaker_resolves_to_the_name_before() -> None:
+    text = "Finance Minister Ruth Abara spoke on Monday. “Nobody will pay more tax,” she said."
+    [quote] = marked(text)
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Ruth Abara" and quote.speaker.mention == "she"
+
+
+def test_reporting_chain_has_a_via() -> None:
+    text = (
+        "The Harbour Gazette has repeatedly cited Admiral Jonas Falk in affirming that "
+        "the base is “ready for any storm.”"
+    )
+    [quote] = marked(text)
+    assert quote.speaker is not None and quote.speaker.name == "Jonas Falk"
+    assert quote.via is not None and quote.via.name == "Harbour Gazette"
+
+
+def test_participle_after_a_quote_is_not_an_inverted_attribution() -> None:
+    text = "Ana Ruiz said: “We will win,” referring to Mayor Tom Hale."
+    assert speaker_of(text) == "Ana Ruiz"
+
+
+def test_a_new_sentence_after_a_quote_is_not_its_attribution() -> None:
+    text = (
+        "Mayor Tomas Reyes said the accounts were ready. “The budget is balanced.” "
+        "He warns that the reserves are low and asks the council for patience this year."
+    )
+    quote = marked(text)[0]
+    assert quote.attribution is Attribution.PREVIOUS_SENTENCE
+    assert quote.speaker is not None and quote.speaker.name == "Tomas Reyes"
+
+
+def test_words_inside_quotes_never_attribute() -> None:
+    # "I said" inside the first quote must not make "I" the speaker of the second.
+    text = "“I said no to them,” Mayor Ana Ruiz recalled. “Then the phone rang.”"
+    quotes = marked(text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_confidence_reflects_how_the_speaker_was_found() -> None:
+    text = (
+        "“We will rebuild the school,” said headmistress Aiko Tanaka.\n\n"
+        "“The children deserve nothing less.”\n\n"
+        "“Nobody told us anything,” a parent complained."
+    )
+    adjacent, continued, described = marked(text)
+    assert adjacent.attribution is Attribution.ADJACENT
+    assert continued.attribution is Attribution.CONTINUATION
+    assert adjacent.confidence > continued.confidence
+    assert described.speaker is not None and adjacent.confidence > described.confidence
+    orphan = marked("Nothing else happened. “The bridge is closed.”")
+    assert orphan[0].speaker is None and orphan[0].confidence < continued.confidence
+
+
+def test_each_quote_carries_its_cue_and_lemma() -> None:
+    [quote] = marked("“We will win,” Mayor Ana Ruiz emphasised.")
+    assert quote.cue is not None
+    assert quote.cue.text == "emphasised" and quote.cue.lemma == "emphasize"
+
+
+# --- the helpers other stages reuse ------------------------------------------------------
+
+
+def test_find_cues_prefers_the_longest_phrase_and_skips_nouns() -> None:
+    toks = tokens("He made it clear that Trump's remarks were wrong, she pointed out")
+    found = [(c.entry.lemma, c.length) for c in find_cues(toks, LEXICON)]
+    assert ("make it clear", 3) in found and ("point out", 2) in found
+    assert all(lemma != "remark" for lemma, _ in found)  # "Trump's remarks" is a noun
+
+
+def test_subject_before_and_agent_after() -> None:
+    toks = tokens("Later Samdech Hun Sen recalled")
+    subject = subject_before(toks, len(toks) - 1, LEXICON)
+    assert subject is not None and subject.form == "name"
+    assert "Hun Sen" in "Later Samdech Hun Sen recalled"[subject.start : subject.end]
+    toks = tokens("said a longtime adviser to the mayor")
+    agent = agent_after(toks, 1, LEXICON)
+    assert agent is not None and agent.form == "description"
+    assert "said a longtime adviser to the mayor"[agent.start : agent.end] == "a longtime adviser"
+
+
+def test_attribute_after_and_before_return_nothing_without_a_cue() -> None:
+    assert not attribute_after(tokens(", and the crowd cheered loudly"), LEXICON).found
+    assert not attribute_before(tokens("The weather was fine and"), LEXICON).found
+
+
+def test_lexicon_extension_adds_a_cue() -> None:
+    text = "“We will appeal,” Mayor Ana Ruiz harrumphed."
+    assert speaker_of(text) is None
+    lexicon = LEXICON.extend(cues=[("harrumph", ["harrumph", "harrumphed"], [])])
+    config = quotekit.ExtractConfig(lexicon=lexicon)
+    [quote] = [q for q in quotekit.extract(text, config=config) if q.kind is QuoteKind.DIRECT]
+    assert quote.speaker is not None and quote.speaker.name == "Ana Ruiz"
+
+
+_WORDS = st.sampled_from(
+    ["said", "Ana", "Ruiz", "the", "minister", ",", ".", ":", "“", "”", "he", "according", "to"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=30).map(" ".join))
+def test_speaker_spans_point_at_their_mention(text: str) -> None:
+    for quote in quotekit.extract(text, include_terms=True):
+        if quote.speaker is not None and quote.speaker.span is not None:
+            span = quote.speaker.span
+            assert quotekit.normalise_quote_text(text[span.start : span.end]) == (
+                quote.speaker.mention
+            )
