@@ -407,6 +407,20 @@ def test_title_needs_a_headline_and_more_lines() -> None:
     assert Document.from_text("Just one line of text").title is None
     assert Document.from_text("A sentence ends here.\nAnother one.").title is None
     assert Document.from_text("Storm hits Hue\nThe storm hit Hue.").title == "Storm hits Hue"
+    # Some archives end headlines with a full stop: kept when alone and in title case.
+    stored = "Clinton Says Russians Hacked Party Servers.\n\nThe former secretary said so."
+    assert Document.from_text(stored).title == "Clinton Says Russians Hacked Party Servers."
+    assert Document.from_text(stored.replace("\n\n", "\n")).title is None
+    sentence = "The storm hit the town on Monday.\n\nIt rained for days."
+    assert Document.from_text(sentence).title is None
+    two = "Storms Hit Hue. Towns Flood Again.\n\nIt rained for days."
+    assert Document.from_text(two).title is None
+
+
+def test_outlet_tag_after_an_unrecognised_headline() -> None:
+    text = "Mayor to shift staff to the north.\n\nDALLAS (AP) — The mayor moved staff.\n"
+    document = Document.from_text(text)
+    assert document.title is None and document.outlet == "AP"
 
 
 # --- the rules file ------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from ._furniture import (
     Furniture,
     FurnitureKind,
     FurnitureRules,
+    Line,
     default_rules,
     find_byline,
     find_furniture,
@@ -224,6 +225,11 @@ class _Inferred:
     furniture: tuple[Furniture, ...]
 
 
+def _blank_after(text: str, lines: Sequence[Line], i: int) -> bool:
+    """A blank line follows line ``i``."""
+    return i + 1 < len(lines) and text.count("\n", lines[i].end, lines[i + 1].start) >= 2
+
+
 def view_offset(view: TextView, index: int) -> int:
     """The view offset of original offset ``index`` (the inverse of ``to_original``)."""
     return bisect.bisect_left(range(len(view.text) + 1), index, key=view.to_original)
@@ -253,7 +259,11 @@ def _infer(text: str, rules: FurnitureRules, known: Sequence[Furniture]) -> _Inf
 
     title = None
     title_line = None
-    if len(lines) >= 2 and free and is_title_like(line_text(free[0])):
+    if (
+        len(lines) >= 2
+        and free
+        and is_title_like(line_text(free[0]), alone=_blank_after(vt, lines, free[0]))
+    ):
         title_line = free[0]
         title = " ".join(line_text(title_line).split())
     body = [i for i in free if i != title_line]
@@ -289,10 +299,13 @@ def _infer(text: str, rules: FurnitureRules, known: Sequence[Furniture]) -> _Inf
 
     outlet = None
     opening = [i for i in body if i not in kinds]
-    if opening:
-        tag = find_outlet_tag(vt, lines[opening[0]].start, rules)
+    # The tag opens the first body paragraph; the second line is tried too, in case the
+    # first was a headline not recognised as one.
+    for i in opening[:2]:
+        tag = find_outlet_tag(vt, lines[i].start, rules)
         if tag is not None:
             outlet = tag[0]
+            break
 
     furniture = list(known)
     for i, (kind, rule) in kinds.items():

@@ -37,6 +37,8 @@ MAX_MARKED_CAPTION_WORDS = 40
 MIN_REPEATED_WORDS = 3
 #: A headline in a "Related News" list is at most this long.
 MAX_HEADLINE_WORDS = 25
+#: A headline ending in a full stop (title case) is at most this long.
+MAX_TITLE_CASE_WORDS = 20
 #: A byline or translator line is at most this long.
 MAX_BYLINE_WORDS = 20
 #: How many lines at the start (after the title) and at the end hold metadata.
@@ -241,7 +243,9 @@ def default_rules() -> FurnitureRules:
 # --- lines ------------------------------------------------------------------------------
 
 _LINE = regex.compile(r"[^\n]+")
-_QUOTE_MARK = regex.compile('["“”„‟«»]')
+_QUOTE_MARK = regex.compile("[\"“”„‟«»]|''|``")
+# A sentence ending inside a line ("Done. Next"), which a headline does not have.
+_INNER_STOP = regex.compile(r"[.!?]\s{1,3}\p{Lu}")
 _SHARE_SPLIT = regex.compile(r"[\s|•·/,:;]+")
 
 
@@ -376,13 +380,23 @@ def find_furniture(
 # --- metadata lines ----------------------------------------------------------------------
 
 
-def is_title_like(line: str) -> bool:
-    """A headline: short, not a sentence ending in a full stop, with no quote run-on."""
-    return (
-        len(line) <= MAX_LINE
-        and 0 < _word_count(line) <= 30
-        and not line.endswith((".", ",", ":", ";"))
-    )
+def is_title_like(line: str, *, alone: bool = False) -> bool:
+    """A headline: at most 30 words, not ending like a sentence or a clause.
+
+    A line standing ``alone`` (a blank line after it) that ends in a full stop is still
+    a headline when it is one sentence of at most 20 words in title case ("Clinton Says
+    Russians Hacked DNC."), as some archives and corpora store headlines.
+    """
+    words = line.split()
+    if len(line) > MAX_LINE or not 0 < len(words) <= 30 or line.endswith((",", ":", ";")):
+        return False
+    if not line.endswith("."):
+        return True
+    if not alone or len(words) > MAX_TITLE_CASE_WORDS or _INNER_STOP.search(line[:-1]):
+        return False
+    long_words = [w for w in words if sum(c.isalpha() for c in w) >= 4]
+    capitalised = [w for w in long_words if w.lstrip("'‘\"“(")[:1].isupper()]
+    return len(long_words) >= 2 and 2 * len(capitalised) >= len(long_words) + 1
 
 
 def parse_date(line: str, rules: FurnitureRules) -> _dt.date | None:
