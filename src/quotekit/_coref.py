@@ -29,6 +29,8 @@ from ._registry import SpeakerRegistry, name_key
 # How far back (in characters) a pronoun or description may reach for its antecedent:
 # about three paragraphs of news prose.
 PRONOUN_REACH = 2500
+# How many entities sharing one name word a lookup considers (the newest ones).
+MAX_NAMESAKES = 64
 # A speaker quoted this close before a pronoun is preferred to a name seen in passing.
 SPEAKER_WINDOW = 600
 # Descriptions longer than this are new entities ("a newspaper of the ... Party").
@@ -164,7 +166,9 @@ class Resolver:
     entities: list[_Entity] = attrs.Factory(list)
     _by_word: dict[str, list[_Entity]] = attrs.Factory(dict)
     _by_acronym: dict[str, _Entity] = attrs.Factory(dict)
-    _history: list[tuple[int, _Entity]] = attrs.Factory(list)
+    # Entities by their latest mention, oldest first (a dict keeps insertion order, and
+    # re-inserting moves an entity to the end): recency without scanning duplicates.
+    _recency: dict[int, _Entity] = attrs.Factory(dict)
 
     # --- the document's entities ------------------------------------------------------
 
@@ -172,10 +176,10 @@ class Resolver:
         """Record a name seen in the text (not necessarily a speaker)."""
         if mention in ("his", "her"):
             # "Clinton tweeted her thanks": the name just before learns its gender.
-            mentioned, entity = self._history[-1] if self._history else (-1, None)
+            entity = next(reversed(self._recency.values()), None)
             if (
                 entity is not None
-                and pos - mentioned <= POSSESSIVE_REACH + 40
+                and pos - entity.last_pos <= POSSESSIVE_REACH + 40
                 and entity.kind is SpeakerKind.PERSON
                 and not entity.gender
             ):
@@ -218,7 +222,8 @@ class Resolver:
 
     def _touch(self, pos: int, entity: _Entity) -> None:
         entity.last_pos = max(entity.last_pos, pos)
-        self._history.append((pos, entity))
+        self._recency.pop(id(entity), None)
+        self._recency[id(entity)] = entity
 
     def _upsert(self, pos: int, parsed: ParsedName, *, spoke: bool) -> _Entity:
         entity = self._find_containing(parsed.words, parsed.gender)
@@ -254,7 +259,10 @@ class Resolver:
         keys = _keys(words)
         n = len(keys)
         best: _Entity | None = None
-        for entity in self._by_word.get(keys[0], ()):
+        # The rarest word's list, newest entities first and bounded: a lookup costs
+        # the same on a long article as on a short one.
+        pool = min((self._by_word.get(k, []) for k in keys), key=len)
+        for entity in reversed(pool[-MAX_NAMESAKES:]):
             ek = entity.keys
             if n > len(ek) or (gender and entity.gender and gender != entity.gender):
                 continue
@@ -288,14 +296,11 @@ class Resolver:
 
     def _recent(self, pos: int) -> Iterator[_Entity]:
         """Entities mentioned before ``pos`` and within reach, most recent first."""
-        seen: set[int] = set()
-        for mentioned, entity in reversed(self._history):
-            if pos - mentioned > PRONOUN_REACH:
+        for entity in reversed(self._recency.values()):
+            if pos - entity.last_pos > PRONOUN_REACH:
                 return
-            if mentioned >= pos or id(entity) in seen:
-                continue
-            seen.add(id(entity))
-            yield entity
+            if entity.last_pos < pos:
+                yield entity
 
     # --- mentions -----------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ registry's name and id.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import unicodedata
@@ -26,6 +27,7 @@ REGISTRY_VERSION = 1
 _ENTITY_KEYS = frozenset({"name", "aliases", "id", "kind"})
 
 
+@functools.lru_cache(maxsize=8192)
 def name_key(text: str) -> str:
     """The lookup form of a name: case, accents, curly apostrophes, spacing and a
     leading "the" do not matter ("the Khmer Times" = "Khmer Times", "Nguyễn" = "Nguyen")."""
