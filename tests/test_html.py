@@ -302,6 +302,16 @@ def test_malformed_markup() -> None:
     assert Document.from_html("just text, no tags").text == "just text, no tags"
 
 
+def test_deep_nesting_is_read() -> None:
+    """Adversarial nesting (no callback walks the whole stack of open elements)."""
+    assert Document.from_html("<div>" * 20000 + "x" + "</div>" * 20000).text == "x"
+    assert Document.from_html("<span>" * 20000 + "</b>" * 20000 + "y").text == "y"
+    nested = Document.from_html("<q>" * 4 + "deep" + "</q>" * 4)
+    assert nested.text == "“‘“‘deep’”’”"
+    sidebar = '<div class="related">' * 3000 + "<article><p>" + "word " * 30 + "</p>"
+    assert Document.from_html(sidebar).furniture == ()
+
+
 _HTML_PIECES = st.sampled_from(
     [
         "<p>",

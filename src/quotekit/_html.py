@@ -54,7 +54,11 @@ _FURNITURE_ROLES = _names("navigation banner contentinfo complementary search me
 _CLOSES_P = _BLOCK - {"body", "html"}
 _HTML_SPACE = regex.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
 _CLASS_WORD = regex.compile(r"[a-z0-9]+")
+_HIDDEN_STYLE = regex.compile(r"(?i:display\s{0,3}:\s{0,3}none|visibility\s{0,3}:\s{0,3}hidden)")
 _ENTITY = regex.compile(r"&#?[0-9A-Za-z]{1,32};?")
+# How far up the open elements an implied end tag or an end tag is looked for: deeper
+# mismatches are ignored, which keeps adversarial nesting linear.
+MAX_SCAN = 64
 # A container with this many prose paragraphs is the article, whatever its class says.
 PROSE_PARAGRAPHS = 3
 PROSE_WORDS = 20
@@ -142,11 +146,11 @@ class _Frame:
     skip: bool = False
     furniture: tuple[FurnitureKind, str] | None = None
     candidate: tuple[FurnitureKind, str] | None = None  # furniture by class, unless prose
-    prose: int = 0
+    prose: int = 0  # prose paragraphs closed before the element opened
     evidence: bool = False
     byline: bool = False
     datetime: str | None = None
-    holds_article: bool = False
+    articles: int = 0  # <article>/<main> elements opened before this one
     words: int = 0  # words written before the element opened
     script: list[str] | None = None  # the text of a JSON-LD script, collected
 
@@ -169,6 +173,11 @@ class _Parser(HTMLParser):
         self.newlines = 0
         self.break_src = (0, 0)
         self.stack: list[_Frame] = []
+        # Counts kept as the stack changes, so no callback walks the whole stack.
+        self.depth: dict[str, int] = {}
+        self.furniture_depth = 0
+        self.prose = 0
+        self.articles = 0
         self.skip_depth = 0
         self.pre_depth = 0
         self.furniture: list[tuple[int, int, FurnitureKind, str]] = []
@@ -249,15 +258,13 @@ class _Parser(HTMLParser):
                 self._space(src)
         if void:
             return
-        frame = _Frame(tag, self.length, src, words=self.words)
+        frame = _Frame(
+            tag, self.length, src, words=self.words, prose=self.prose, articles=self.articles
+        )
         hidden = (
             "hidden" in attributes
             or attributes.get("aria-hidden", "").lower() == "true"
-            or regex.search(
-                r"(?i:display\s{0,3}:\s{0,3}none|visibility\s{0,3}:\s{0,3}hidden)",
-                attributes.get("style", "")[:500],
-            )
-            is not None
+            or _HIDDEN_STYLE.search(attributes.get("style", "")[:500]) is not None
         )
         if tag in _INVISIBLE or hidden:
             frame.skip = True
@@ -269,11 +276,23 @@ class _Parser(HTMLParser):
         if tag == "pre":
             self.pre_depth += 1
         if tag == "q" and self.skip_depth == 0:
-            self._emit(self._q_marks(self._q_depth())[0], src, src_end)
+            self._emit(self._q_marks(self._open("q"))[0], src, src_end)
+        self._push(frame)
+
+    def _push(self, frame: _Frame) -> None:
         self.stack.append(frame)
+        self.depth[frame.tag] = self.depth.get(frame.tag, 0) + 1
+        if frame.furniture is not None:
+            self.furniture_depth += 1
+        if frame.tag in ("article", "main"):
+            self.articles += 1
+
+    def _open(self, tag: str) -> int:
+        """How many ``tag`` elements are open."""
+        return self.depth.get(tag, 0)
 
     def _classify(self, frame: _Frame, tag: str, attributes: dict[str, str]) -> None:
-        in_article = any(f.tag in ("article", "main") for f in self.stack)
+        in_article = self._open("article") + self._open("main") > 0
         role = attributes.get("role", "").lower()
         words = set(
             _CLASS_WORD.findall(
@@ -306,12 +325,11 @@ class _Parser(HTMLParser):
             frame.byline = True
         if tag == "time" or attributes.get("itemprop", "").lower() == "datepublished":
             frame.datetime = attributes.get("datetime") or attributes.get("content") or ""
-        if tag in ("article", "main"):
-            for f in self.stack:
-                f.holds_article = True
 
     def _close_open(self, tag: str, stop_at: set[str]) -> None:
-        for k in range(len(self.stack) - 1, -1, -1):
+        if not self._open(tag):
+            return
+        for k in range(len(self.stack) - 1, max(-1, len(self.stack) - 1 - MAX_SCAN), -1):
             if self.stack[k].tag == tag:
                 while len(self.stack) > k:
                     self._pop()
@@ -326,7 +344,9 @@ class _Parser(HTMLParser):
         if tag == "br":  # "</br>" is read as <br> by browsers
             self._start("br", [], void=True)
             return
-        for k in range(len(self.stack) - 1, -1, -1):
+        if not self._open(tag):
+            return
+        for k in range(len(self.stack) - 1, max(-1, len(self.stack) - 1 - MAX_SCAN), -1):
             if self.stack[k].tag == tag:
                 while len(self.stack) > k + 1:
                     self._pop()
@@ -346,6 +366,9 @@ class _Parser(HTMLParser):
 
     def _pop(self) -> None:
         frame = self.stack.pop()
+        self.depth[frame.tag] -= 1
+        if frame.furniture is not None:
+            self.furniture_depth -= 1
         if frame.tag == "pre":
             self.pre_depth -= 1
         if frame.skip:
@@ -357,14 +380,13 @@ class _Parser(HTMLParser):
             return
         start, end = frame.start, self.length
         if frame.tag == "p" and self.words - frame.words >= PROSE_WORDS:
-            for f in self.stack:
-                f.prose += 1
+            self.prose += 1
         furniture = frame.furniture
         if (
             furniture is None
             and frame.candidate is not None
-            and frame.prose < PROSE_PARAGRAPHS
-            and not frame.holds_article
+            and self.prose - frame.prose < PROSE_PARAGRAPHS
+            and self.articles == frame.articles  # no <article> or <main> inside
         ):
             furniture = frame.candidate
         if end > start:
@@ -376,26 +398,21 @@ class _Parser(HTMLParser):
                 self.bylines.append((start, end))
             if frame.datetime is not None:
                 self.times.append((frame.datetime, start, end))
-            if frame.tag == "h1" and self.headline is None and not self._in_furniture(start):
+            if frame.tag == "h1" and self.headline is None and not self.furniture_depth:
                 self.headline = (start, end)
         elif frame.datetime:
             self.times.append((frame.datetime, start, start))
-
-    def _in_furniture(self, start: int) -> bool:
-        return any(f.furniture is not None for f in self.stack) or any(
-            s <= start < e for s, e, _k, _r in self.furniture
-        )
 
     def handle_data(self, data: str) -> None:
         src = self._pos()
         top = self.stack[-1] if self.stack else None
         if self.skip_depth:
-            if top is not None and top.tag == "title" and not self._in("svg"):
+            if top is not None and top.tag == "title" and not self._open("svg"):
                 self.head_title.append(data)
             elif top is not None and top.script is not None:
                 top.script.append(data)
             return
-        if top is not None and top.tag == "title" and not self._in("svg"):
+        if top is not None and top.tag == "title" and not self._open("svg"):
             self.head_title.append(data)
             return
         if self.pre_depth:
@@ -409,9 +426,6 @@ class _Parser(HTMLParser):
                 self._emit(match.group(), src + match.start())
                 self.words += 1
 
-    def _q_depth(self) -> int:
-        return sum(1 for f in self.stack if f.tag == "q")
-
     @staticmethod
     def _q_marks(depth: int) -> tuple[str, str]:
         """The marks a browser shows around a ``<q>`` nested ``depth`` deep."""
@@ -423,11 +437,8 @@ class _Parser(HTMLParser):
         space = self.pending_space
         self.pending_space = None
         self.newlines = 0
-        self._segment(self._q_marks(self._q_depth() - 1)[1], src, src_end)
+        self._segment(self._q_marks(self._open("q") - 1)[1], src, src_end)
         self.pending_space = space
-
-    def _in(self, tag: str) -> bool:
-        return any(f.tag == tag for f in self.stack)
 
     def _reference(self, raw_name: str) -> None:
         src = self._pos()
@@ -436,7 +447,7 @@ class _Parser(HTMLParser):
         raw = self.source[src:src_end]
         decoded = html.unescape(raw)
         top = self.stack[-1] if self.stack else None
-        if top is not None and top.tag == "title" and not self._in("svg"):
+        if top is not None and top.tag == "title" and not self._open("svg"):
             self.head_title.append(decoded)
             return
         if self.skip_depth:
