@@ -302,6 +302,55 @@ def test_malformed_markup() -> None:
     assert Document.from_html("just text, no tags").text == "just text, no tags"
 
 
+_SENTENCES = [
+    "Rain fell for three days in the central provinces.",
+    "“We moved everyone to the school,” said village chief Le Van Binh.",
+    "The minister said that the road would reopen on Friday.",
+    '"The water came in the night," farmer Tran Thi Mai told reporters.',
+    "Officials called it a “once in a century” flood.",
+    "According to the weather office, more rain is expected.",
+    "Ana Lopez, a doctor, said: “We need clean water and medicine now.”",
+    "The army sent 300 soldiers & boats to the area.",
+]
+
+
+def _as_html(paragraphs: list[str], encode: list[bool]) -> str:
+    """Paragraphs as a page: marks and apostrophes entity-encoded where ``encode`` says,
+    source lines wrapped, with a menu and a script around the article."""
+    body = []
+    for paragraph, entities in zip(paragraphs, encode, strict=False):
+        escaped = html.escape(paragraph, quote=False)
+        if entities:
+            escaped = escaped.replace("“", "&ldquo;").replace("”", "&#8221;").replace('"', "&quot;")
+        body.append("<p>" + escaped.replace(" ", "\n  ", 3) + "</p>")
+    return (
+        "<html><head><script>var a = '<p>no</p>';</script></head><body>"
+        "<nav><a href='/'>Home</a> “Menu quote here now”</nav><article>"
+        + "\n".join(body)
+        + "</article></body></html>"
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=3).map(" ".join),
+        min_size=1,
+        max_size=6,
+    ),
+    st.lists(st.booleans(), min_size=6, max_size=6),
+)
+def test_html_and_plain_text_give_the_same_quotes(
+    paragraphs: list[str], encode: list[bool]
+) -> None:
+    plain = "\n\n".join(paragraphs)
+    page = Document.from_html(_as_html(paragraphs, encode))
+    assert page.text.endswith(plain)
+    assert _key(quotekit.extract(page, include_terms=True)) == _key(
+        quotekit.extract(plain, include_terms=True)
+    )
+
+
 def test_deep_nesting_is_read() -> None:
     """Adversarial nesting (no callback walks the whole stack of open elements)."""
     assert Document.from_html("<div>" * 20000 + "x" + "</div>" * 20000).text == "x"
