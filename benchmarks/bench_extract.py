@@ -1,0 +1,106 @@
+"""Throughput of ``quotekit.extract()`` and how its time grows with input size.
+
+Usage::
+
+    python benchmarks/bench_extract.py [--mb 20] [--linear-kb 200] [--repeat 3]
+
+The corpus is news-like text built from the seed articles (``seeds/*.txt``) and the
+golden case corpus (``tests/cases/*.json``), repeated until it holds at least ``--mb``
+megabytes (UTF-8). Two figures are printed, both measured in this one run:
+
+- throughput: MB/s of ``extract()`` over the corpus, one call per document, one core;
+- linearity: the time of one ``extract()`` call on a document of 10x the size divided by
+  the time on 1x (a linear pipeline gives about 10).
+
+No figure is asserted; the numbers are for the report and for spotting regressions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+import quotekit
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def documents() -> list[str]:
+    """The seed articles and the case texts, as separate documents."""
+    docs = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    for path in sorted((ROOT / "tests" / "cases").glob("*.json")):
+        docs.extend(case["text"] for case in json.loads(path.read_text(encoding="utf-8")))
+    return [d for d in docs if d.strip()]
+
+
+def corpus(docs: list[str], min_bytes: int) -> list[str]:
+    """Documents repeated in order until they hold at least ``min_bytes`` bytes."""
+    out: list[str] = []
+    size = 0
+    while size < min_bytes:
+        for doc in docs:
+            out.append(doc)
+            size += len(doc.encode("utf-8"))
+            if size >= min_bytes:
+                break
+    return out
+
+
+def one_document(docs: list[str], min_chars: int) -> str:
+    """One long article: the documents joined as paragraphs up to ``min_chars``."""
+    parts: list[str] = []
+    size = 0
+    while size < min_chars:
+        for doc in docs:
+            parts.append(doc)
+            size += len(doc) + 2
+            if size >= min_chars:
+                break
+    return "\n\n".join(parts)
+
+
+def timed(func: object, *args: object) -> float:
+    start = time.perf_counter()
+    func(*args)  # type: ignore[operator]
+    return time.perf_counter() - start
+
+
+def throughput(docs: list[str]) -> tuple[float, int, int]:
+    """(seconds, bytes, quotes) for one extract() per document."""
+    size = sum(len(d.encode("utf-8")) for d in docs)
+    quotes = 0
+    start = time.perf_counter()
+    for doc in docs:
+        quotes += len(quotekit.extract(doc))
+    return time.perf_counter() - start, size, quotes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB")
+    parser.add_argument("--linear-kb", type=int, default=200, help="1x document size in KB")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the linearity timing")
+    args = parser.parse_args()
+
+    docs = documents()
+    quotekit.extract(docs[0])  # load the lexicons before timing
+    big = corpus(docs, int(args.mb * 1_000_000))
+    seconds, size, quotes = throughput(big)
+    print(f"corpus: {len(big)} documents, {size / 1e6:.1f} MB, {quotes} quotes")
+    print(f"throughput: {size / 1e6 / seconds:.2f} MB/s ({seconds:.1f} s, one core)")
+
+    small = one_document(docs, args.linear_kb * 1000)
+    large = one_document(docs, args.linear_kb * 10_000)
+    t1 = statistics.median(timed(quotekit.extract, small) for _ in range(args.repeat))
+    t10 = statistics.median(timed(quotekit.extract, large) for _ in range(args.repeat))
+    print(
+        f"linearity: 1x = {len(small) / 1000:.0f} KB in {t1:.3f} s, "
+        f"10x = {len(large) / 1000:.0f} KB in {t10:.3f} s, ratio {t10 / t1:.1f} (linear: ~10)"
+    )
+
+
+if __name__ == "__main__":
+    main()
