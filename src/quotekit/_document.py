@@ -225,103 +225,110 @@ class _Inferred:
     furniture: tuple[Furniture, ...]
 
 
-def _blank_after(text: str, lines: Sequence[Line], i: int) -> bool:
-    """A blank line follows line ``i``."""
-    return i + 1 < len(lines) and text.count("\n", lines[i].end, lines[i + 1].start) >= 2
-
-
 def view_offset(view: TextView, index: int) -> int:
     """The view offset of original offset ``index`` (the inverse of ``to_original``)."""
     return bisect.bisect_left(range(len(view.text) + 1), index, key=view.to_original)
 
 
 def _infer(text: str, rules: FurnitureRules, known: Sequence[Furniture]) -> _Inferred:
-    """Metadata, body paragraphs and furniture of ``text`` (plus ``known`` furniture)."""
+    """Metadata, body paragraphs and furniture of ``text`` (plus ``known`` furniture).
+
+    The lines are read in this order: furniture and captions, then the title (the first
+    other line), then datelines and bylines among the short lines opening and closing
+    the body, then the outlet tag opening the first body paragraph.
+    """
     view = make_view(text)
-    vt = view.text
-    lines = text_lines(vt)
-    kinds: dict[int, tuple[FurnitureKind, str]] = {
-        i: (kind, rule) for i, kind, rule in find_furniture(vt, lines, rules)
-    }
-    known_view = sorted(
-        (view_offset(view, f.span.start), view_offset(view, f.span.end)) for f in known
-    )
+    lines = _Lines(view.text, text_lines(view.text))
+    kinds = {i: (kind, rule) for i, kind, rule in find_furniture(view.text, lines.spans, rules)}
+    known = _outermost(list(known))  # disjoint now: the last one starting before wins
+    known_view = [(view_offset(view, f.span.start), view_offset(view, f.span.end)) for f in known]
     known_starts = [s for s, _e in known_view]
 
     def in_known(pos: int) -> bool:
         k = bisect.bisect_right(known_starts, pos) - 1
-        return any(known_view[j][0] <= pos < known_view[j][1] for j in range(max(0, k - 3), k + 1))
+        return k >= 0 and pos < known_view[k][1]
 
-    free = [i for i in range(len(lines)) if i not in kinds and not in_known(lines[i].start)]
-
-    def line_text(i: int) -> str:
-        return vt[lines[i].start : lines[i].end]
-
-    title = None
-    title_line = None
-    if (
-        len(lines) >= 2
-        and free
-        and is_title_like(line_text(free[0]), alone=_blank_after(vt, lines, free[0]))
-    ):
-        title_line = free[0]
-        title = " ".join(line_text(title_line).split())
+    free = [i for i in range(len(lines.spans)) if i not in kinds and not in_known(lines.start(i))]
+    title_line = _title_line(lines, free)
     body = [i for i in free if i != title_line]
 
-    # Metadata lines: the short lines opening the body, and those closing it.
-    head: list[int] = []
-    for i in body[:HEAD_LINES]:
-        if len(line_text(i).split()) > MAX_BYLINE_WORDS:
-            break
-        head.append(i)
-    tail: list[int] = []
-    for i in reversed(body[-TAIL_LINES:]):
-        if i in head or len(line_text(i).split()) > MAX_BYLINE_WORDS:
-            break
-        tail.append(i)
-
     published = None
-    for i in head + tail:
-        found = parse_date(line_text(i), rules)
-        if found is not None:
+    byline = None
+    for i in _metadata_lines(lines, body):
+        if published is None and (found := parse_date(lines.text(i), rules)) is not None:
             published = found
             kinds[i] = (FurnitureKind.DATELINE, "dateline")
-            break
-    byline = None
-    for i in head + tail:
-        if i in kinds:
-            continue
-        named = find_byline(line_text(i), rules)
-        if named is not None:
+        elif byline is None and (named := find_byline(lines.text(i), rules)) is not None:
             byline = named[0]
             kinds[i] = (FurnitureKind.BYLINE, named[1])
-            break
 
     outlet = None
-    opening = [i for i in body if i not in kinds]
     # The tag opens the first body paragraph; the second line is tried too, in case the
     # first was a headline not recognised as one.
-    for i in opening[:2]:
-        tag = find_outlet_tag(vt, lines[i].start, rules)
+    for i in [i for i in body if i not in kinds][:2]:
+        tag = find_outlet_tag(view.text, lines.start(i), rules)
         if tag is not None:
             outlet = tag[0]
             break
 
     furniture = list(known)
     for i, (kind, rule) in kinds.items():
-        span = view.span_to_original(lines[i].start, lines[i].end)
+        span = view.span_to_original(lines.start(i), lines.spans[i].end)
         furniture.append(Furniture(span, kind, rule))
-    furniture = _outermost(furniture)
-
-    excluded_lines = {lines[i].start for i in kinds}
+    excluded_lines = {lines.start(i) for i in kinds}
     if title_line is not None:
-        excluded_lines.add(lines[title_line].start)
+        excluded_lines.add(lines.start(title_line))
     paragraphs = tuple(
         view.span_to_original(p.start, p.end)
-        for p in find_paragraphs(vt)
+        for p in find_paragraphs(view.text)
         if p.start not in excluded_lines and not in_known(p.start)
     )
-    return _Inferred(title, outlet, published, byline, paragraphs, tuple(furniture))
+    title = None if title_line is None else " ".join(lines.text(title_line).split())
+    return _Inferred(title, outlet, published, byline, paragraphs, tuple(_outermost(furniture)))
+
+
+@attrs.frozen
+class _Lines:
+    """The non-blank lines of a view's text."""
+
+    view_text: str
+    spans: list[Line]
+
+    def start(self, i: int) -> int:
+        return self.spans[i].start
+
+    def text(self, i: int) -> str:
+        return self.view_text[self.spans[i].start : self.spans[i].end]
+
+    def blank_after(self, i: int) -> bool:
+        """A blank line follows line ``i``."""
+        spans = self.spans
+        return (
+            i + 1 < len(spans) and self.view_text.count("\n", spans[i].end, spans[i + 1].start) > 1
+        )
+
+
+def _title_line(lines: _Lines, free: list[int]) -> int | None:
+    """The first line that is not furniture, if it reads as a headline and more follow."""
+    if len(lines.spans) < 2 or not free:
+        return None
+    first = free[0]
+    return first if is_title_like(lines.text(first), alone=lines.blank_after(first)) else None
+
+
+def _metadata_lines(lines: _Lines, body: list[int]) -> list[int]:
+    """The short lines opening the body, then those closing it (last first)."""
+    head: list[int] = []
+    for i in body[:HEAD_LINES]:
+        if len(lines.text(i).split()) > MAX_BYLINE_WORDS:
+            break
+        head.append(i)
+    tail: list[int] = []
+    for i in reversed(body[-TAIL_LINES:]):
+        if i in head or len(lines.text(i).split()) > MAX_BYLINE_WORDS:
+            break
+        tail.append(i)
+    return head + tail
 
 
 def _outermost(furniture: list[Furniture]) -> list[Furniture]:
