@@ -21,32 +21,10 @@ from hypothesis import strategies as st
 
 import quotekit
 from quotekit import Cue, Quote, Span, Speaker, normalise_quote_text
-from strategies import HOSTILE_CHARS, any_text, hostile_news, news_text, texts
+from strategies import HOSTILE_CHARS, any_text, check_quotes, hostile_news, news_text, texts
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def check_quotes(text: str, quotes: list[Quote]) -> None:
-    """Every invariant a list of quotes extracted from ``text`` must hold."""
-    last = (-1, -1)
-    for q in quotes:
-        assert 0 <= q.span.start <= q.span.end <= len(text)
-        assert (q.span.start, q.span.end) >= last, "quotes out of document order"
-        last = (q.span.start, q.span.end)
-        raw = text[q.span.start : q.span.end]
-        assert raw == q.raw(text)
-        assert normalise_quote_text(raw) == q.text
-        assert raw == raw.strip(), "a quote's span starts or ends with white space"
-        for speaker in (q.speaker, q.via):
-            if speaker is None or speaker.span is None:
-                continue
-            assert 0 <= speaker.span.start <= speaker.span.end <= len(text)
-            assert normalise_quote_text(speaker.span.slice(text)) == speaker.mention
-        if q.cue is not None:
-            assert 0 <= q.cue.span.start <= q.cue.span.end <= len(text)
-            assert q.cue.span.slice(text) == q.cue.text
-        assert 0.0 <= q.confidence <= 1.0
 
 
 @SETTINGS

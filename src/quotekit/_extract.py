@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 
 import attrs
+import regex
 
 from ._analysis import Analysis, analyse
 from ._attribution import (
@@ -52,6 +53,9 @@ PREVIOUS_SENTENCES = 2
 # How far back in its sentence the attribution before a quote is looked for: a bound,
 # so a giant sentence full of quotes is not re-read for each of them (linear time).
 BEFORE_WINDOW = 1000
+# Content with no letter, digit or symbol: skipped before any attribution work, which
+# also keeps a page of nothing but quote marks fast.
+_WORDLESS = regex.compile(r"[\p{P}\s]*")
 
 
 @attrs.frozen
@@ -157,8 +161,8 @@ def marked_candidates(
         if in_block.contains(span.content):
             continue  # a quotation inside a block quote stays part of it
         content = _trimmed(text, span.content)
-        if content.start == content.end:
-            continue
+        if _WORDLESS.fullmatch(text, content.start, content.end) is not None:
+            continue  # nothing but marks and punctuation ("…", "?!"): not a quotation
         sentence = analysis.sentence_at(anchor)
         before = (
             quoted.outside(analysis.tokens(_window_start(text, sentence.start, anchor), anchor))
