@@ -574,8 +574,8 @@ def _subject_then_cue(
         j += 1
         skipped += 1
     if j < len(tokens):
-        entry = lexicon.match_cue(words, j)
-        if entry is not None and "belief" not in entry.tags:
+        entry = _speech_cue(lexicon, words, j)
+        if entry is not None:
             n = len(entry.words)
             cue = CueMatch(tokens[j].start, tokens[j + n - 1].end, j, n, entry)
             return Found(mention, cue, None, Attribution.ADJACENT)
@@ -682,8 +682,12 @@ def _skip_adverbs(tokens: list[Token], j: int, lexicon: Lexicon) -> int:
 
 
 def _speech_cue(lexicon: Lexicon, words: list[str], j: int) -> CueEntry | None:
+    """A speech cue at ``words[j]`` that can follow its subject after a quote: not a
+    belief, not a participle ('“…,” a nod to Trump acknowledging that …')."""
     entry = lexicon.match_cue(words, j)
-    return None if entry is None or "belief" in entry.tags else entry
+    if entry is None or "belief" in entry.tags or words[j].endswith("ing"):
+        return None
+    return entry
 
 
 def _mention_right(tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[Mention, int] | None:
@@ -724,7 +728,11 @@ def attribute_before(tokens: list[Token], lexicon: Lexicon, *, beliefs: bool = F
     possessive = _possessive_speaker(tokens, lexicon)
     for k in range(len(cues) - 1, -1, -1):
         cue = cues[k]
-        if possessive.speaker is not None and possessive.speaker.start > cue.end:
+        if (
+            possessive.speaker is not None
+            and possessive.speaker.start > cue.end
+            and "bare" not in cue.entry.tags
+        ):
             return possessive  # "Critics rejected Lina Park's claim that …"
         if "belief" in cue.entry.tags and not beliefs:
             continue
@@ -790,10 +798,19 @@ def attribute_before(tokens: list[Token], lexicon: Lexicon, *, beliefs: bool = F
 def _possessive_speaker(tokens: list[Token], lexicon: Lexicon) -> Found:
     """ "Donald Trump's claim that Obama “founded ISIS”", "Romney's “47 percent”
     comment": the owner of a speech noun is the speaker (the last one wins)."""
-    for k in range(len(tokens) - 1, 0, -1):
+    last = tokens[-1] if tokens else None
+    if last is not None and last.is_cap and last.lower.endswith(("'s", "’s")):
+        # "Mitt Romney's “47 percent” comment": the owner right before the quote
+        start = _name_run_left(tokens, len(tokens) - 1, lexicon)
+        if start is not None:
+            mention = Mention(tokens[start].start, last.end - 2, "name")
+            return Found(mention, None, None, Attribution.ADJACENT)
+    for k in range(len(tokens) - 2, 0, -1):
         tok = tokens[k]
         if not (tok.is_word and lexicon.is_a("speech_noun", tok.text)):
             continue
+        if tokens[k + 1].lower != "that":
+            continue  # only "X's claim that …" reports X's words
         owner = tokens[k - 1]
         if not (owner.is_cap and owner.lower.endswith(("'s", "’s"))):
             continue
