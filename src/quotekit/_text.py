@@ -164,7 +164,8 @@ def find_sentences(text: str, paragraph: Span, lexicon: Lexicon) -> list[Span]:
 
     A boundary needs terminal punctuation, whitespace, then an upper-case letter, a
     digit or an opening mark; it is refused after an abbreviation ("Mr.", "Gen.",
-    "U.S.", "Jan.") or an initial ("J. Smith").
+    "U.S.", "Jan. 7", "No. 5") or an initial ("J. Smith"), unless the abbreviation can
+    also end a sentence and a sentence opener follows ("in the U.S. The next day").
     """
     sentences: list[Span] = []
     start = paragraph.start
@@ -178,7 +179,7 @@ def find_sentences(text: str, paragraph: Span, lexicon: Lexicon) -> list[Span]:
         following = text[nxt]
         if not (following.isupper() or following.isdigit() or following in "\"“‘'«„("):
             continue
-        if text[match.start()] == "." and _is_abbreviation(text, match.start(), lexicon):
+        if text[match.start()] == "." and _is_abbreviation(text, match.start(), nxt, lexicon):
             continue
         sentences.append(Span(start, end))
         start = nxt
@@ -187,16 +188,45 @@ def find_sentences(text: str, paragraph: Span, lexicon: Lexicon) -> list[Span]:
     return sentences
 
 
-def _is_abbreviation(text: str, dot: int, lexicon: Lexicon) -> bool:
+_WORD_AFTER = regex.compile(r"\p{L}{1,20}")
+
+
+def _is_abbreviation(text: str, dot: int, nxt: int, lexicon: Lexicon) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation rather than the sentence
+    (``nxt`` is where the next word starts). The lexicon's word classes say which
+    abbreviations hold only before a number ("No. 5"), only capitalised ("Sat." but
+    "she sat."), or may also end a sentence ("etc.", "U.S.", "Inc.")."""
     found = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
     if found is None:
         return False
     word = found.group().lstrip(".")
     if not word:
         return False
+    low = word.lower()
     if len(word) == 1 and word.isupper():
-        return True  # an initial
-    return word.lower() in lexicon.abbreviations
+        return not _opens_sentence(text, nxt, lexicon)  # an initial ("J. Smith")
+    if low not in lexicon.abbreviations:
+        return False
+    if lexicon.is_a("abbrev_number", low):
+        return text[nxt].isdigit()
+    if lexicon.is_a("abbrev_capital", low) and not word[0].isupper():
+        return False
+    if lexicon.is_a("abbrev_final", low) or lexicon.is_a("abbrev_capital", low):
+        return not _opens_sentence(text, nxt, lexicon)
+    return True
+
+
+def _opens_sentence(text: str, pos: int, lexicon: Lexicon) -> bool:
+    """A capitalised function word that opens sentences and never a name ("The", "He")."""
+    found = _WORD_AFTER.match(text, pos)
+    if found is None or not found.group()[0].isupper():
+        return False
+    low = found.group().lower()
+    return (
+        lexicon.is_a("starter", low)
+        or lexicon.is_a("determiner", low)
+        or lexicon.is_a("subject_pronoun", low)
+    )
 
 
 def iter_words(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -1,0 +1,884 @@
+"""Reported speech: statements credited to a source without quote marks (``indirect``).
+
+Every candidate is anchored on a cue from the lexicon and read in its sentence:
+
+- ``X CUE that CLAUSE``: "Hun Sen affirmed that …", "wrote on March 19, 1989 that …"
+  (time and place adjuncts may stand between the cue and "that");
+- ``X CUE CLAUSE`` for cues tagged ``bare``: "Mey said time has proved …";
+- ``X CUE OBJECT (that) CLAUSE`` for cues tagged ``object``: "told reporters that …";
+- source first: "According to X, CLAUSE", "As X noted, CLAUSE";
+- source after: "CLAUSE, X said.", "CLAUSE, said X.", "CLAUSE, according to X.".
+
+The content is the reported clause: from the word after "that" (or the clause's first
+word) to the end of the sentence, cut where the author's own words resume (a colon
+opening a quotation, ", according to", ", adding …"), without the final full stop.
+
+Not speech: a cue inside quote marks (part of the quotation), a passive cue ("it is
+said that"), a cue with no subject that reads as a speaker (relative clauses such as
+"the plan he said would fail" have no clause after the cue), words after a ``bare``
+cue that are not a clause ("recalled memories of …"), and beliefs in the author's own
+voice. Cues tagged ``belief`` (think, believe, hope …) report a position, not words:
+they are kept when a third party holds the belief ("Analysts believe that …") and
+dropped in the first person outside quote marks ("We believe that …").
+
+Quote marks win over reported speech: a clause that is mostly a quotation in marks is
+not reported again, and a clause is cut before a direct quotation that follows it in
+the same sentence. Fragments in marks inside a longer clause ("affirming that January 7
+is the “second birthday” of the Cambodian people") stay partial quotes, and the clause
+around them is also returned, covering them: the clause is the statement, the
+fragments are the words the source is known to have used.
+
+Speed: the cues are found with one trie-shaped pattern of the standard ``re`` module
+(several times faster than an alternation, and than ``regex`` for this pattern), and
+only the bounded window around each cue is tokenized, so the stage stays linear.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ._analysis import Analysis
+from ._attribution import (
+    CueMatch,
+    Found,
+    Mention,
+    agent_after,
+    attribute_before,
+    sentence_subject,
+    subject_before,
+)
+from ._lexicon import CueEntry, Lexicon
+from ._model import Attribution, QuoteKind, Span
+from ._tokens import Token
+
+# Bounds that keep every candidate's work constant: how far left of a cue its subject
+# is looked for, how far right the words up to "that" may run, and the longest clause.
+LEFT_CHARS = 240
+SHORT_LEFT_CHARS = 90  # tried first; the long window only when an apposition may need it
+RIGHT_CHARS = 90
+# How close before a cue the end of a quotation in marks makes the cue its attribution.
+ATTRIBUTION_REACH = 120
+MAX_CONTENT_CHARS = 1500
+MAX_GAP_TOKENS = 16  # tokens between a cue and "that" (adjuncts, an object)
+MAX_OBJECT_TOKENS = 5
+MAX_CLAUSE_SCAN = 14  # tokens read to find a clause's verb
+MIN_CONTENT_WORDS = 2
+
+_QUOTE_CHARS = frozenset("\"'“”‘’«»„‚")
+_OPENING_MARKS = frozenset("\"“‘«„‚'")
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"})
+_CUT_PUNCT = " \t\n.,;:!—–-"
+_TIME_DETERMINERS = frozenset({"this", "last", "next", "early", "late"})
+_DEMONSTRATIVES = frozenset({"this", "these", "those"})
+
+
+@attrs.frozen
+class Reported:
+    """A reported-speech candidate: its clause and who said it (view offsets)."""
+
+    content: Span
+    found: Found
+
+
+# --- the cue pattern ---------------------------------------------------------------------
+
+
+def _trie_pattern(forms: Sequence[str]) -> str:
+    """A regex alternation shaped as a character trie (fast in ``re``; no backtracking
+    beyond one form's length, so linear)."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for form in forms:
+        node = root
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        branches = []
+        for char in sorted(k for k in node if k):
+            piece = r"\s{1,3}" if char == " " else re.escape(char)
+            branches.append(piece + build(node[char]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if ends else body
+
+    return build(root)
+
+
+@functools.lru_cache(maxsize=8)
+def _cue_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, CueEntry]]:
+    """The pattern finding every cue form, and the entry of each (lower-case) form."""
+    forms: set[str] = set()
+    entries: dict[str, CueEntry] = {}
+    for group in lexicon.cues.values():
+        for entry in group:
+            if "publication" in entry.tags:
+                continue  # "ran an editorial" introduces marked quotations only
+            form = " ".join(entry.words)
+            entries.setdefault(form, entry)
+            forms.add(form)
+            forms.add(form[:1].upper() + form[1:])
+    return re.compile(r"\b" + _trie_pattern(sorted(forms)) + r"\b"), entries
+
+
+# What follows a cue, read before any tokenizing (most cue words are not reported speech).
+_WORD_BEFORE = re.compile(r"([\w'’]{1,30})[ \t]{1,3}$")
+_AFTER_CUE = re.compile(r"\s{0,3}(?:(that\b)|([.,!?;])|([:\"“”‘’«»])|([\w'’-]{1,40}))")
+
+
+# --- the stage ---------------------------------------------------------------------------
+
+
+def find_reported(
+    analysis: Analysis, quoted: Sequence[tuple[Span, QuoteKind]] = ()
+) -> list[Reported]:
+    """Reported-speech candidates of a document, in order (view offsets).
+
+    ``quoted`` holds the content spans and kinds of the quotations found in marks; cues
+    inside them are skipped and clauses are cut or dropped around them (see the module
+    docstring).
+    """
+    text = analysis.text
+    lexicon = analysis.lexicon
+    marked: list[tuple[Span, QuoteKind]] = sorted(
+        (s, k) for s, k in quoted if k is not QuoteKind.TERM
+    )
+    marked_starts = [s.start for s, _k in marked]
+    marked_ends = sorted(s.end for s, _k in marked)
+    results: list[Reported] = []
+    seen: set[tuple[int, int]] = set()
+    pattern, entries = _cue_pattern(lexicon)
+    for match in pattern.finditer(text):
+        cue_start = match.start()
+        entry = entries.get(" ".join(match.group().lower().split()))
+        if entry is None or not _worth_reading(text, cue_start, match.end(), entry, lexicon):
+            continue
+        if _inside(marked, marked_starts, cue_start) or analysis.is_excluded(cue_start):
+            continue
+        k = bisect.bisect_left(marked_ends, cue_start - ATTRIBUTION_REACH)
+        after_quote = k < len(marked_ends) and marked_ends[k] <= cue_start
+        if after_quote:
+            after = _AFTER_CUE.match(text, match.end())
+            if after is not None and after.group(2) is not None:
+                continue  # '"…," he said.': the attribution of that quotation
+        found = _read_cue(analysis, cue_start, match.end(), after_quote=after_quote)
+        if found is None:
+            continue
+        clause, speaker_found = found
+        content = _around_marks(text, clause, marked, marked_starts)
+        if content is None or (content.start, content.end) in seen:
+            continue
+        seen.add((content.start, content.end))
+        results.append(Reported(content, speaker_found))
+    results.sort(key=lambda r: (r.content.start, r.content.end))
+    return results
+
+
+def _worth_reading(
+    text: str, cue_start: int, cue_end: int, entry: CueEntry, lexicon: Lexicon
+) -> bool:
+    """A cheap look at the words around a cue: could any reported form be there?"""
+    before = _WORD_BEFORE.search(text, max(0, cue_start - 40), cue_start)
+    if before is not None and "source_first" not in entry.tags:
+        low = before.group(1).lower()
+        if (
+            lexicon.is_a("first_person", low)
+            or low in _BE
+            or (lexicon.is_a("determiner", low) and low not in {"that", "this", "these", "those"})
+            or (low.endswith(("'s", "’s")) and not lexicon.is_a("pronoun_contraction", low))
+        ):
+            return False  # the author ("I think"), a passive, or a noun ("the report")
+    after = _AFTER_CUE.match(text, cue_end)
+    if after is None or after.group(3) is not None:
+        return False  # a colon or a quote mark: the cue introduces a quotation
+    if after.group(1) is not None or after.group(2) is not None:
+        return True
+    if "source_first" in entry.tags or text.find("that", cue_end, cue_end + RIGHT_CHARS) >= 0:
+        return True
+    word = after.group(4)
+    if "bare" not in entry.tags:
+        return False
+    return (
+        word[:1].isupper()
+        or word in _DEMONSTRATIVES
+        or not (lexicon.is_a("stop", word) or lexicon.is_a("not_clause", word))
+    )
+
+
+def _inside(marked: list[tuple[Span, QuoteKind]], starts: list[int], pos: int) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    # Spans do not nest deeply; look back a few in case a long one started earlier.
+    for j in range(k, max(-1, k - 4), -1):
+        span = marked[j][0]
+        if span.start <= pos < span.end:
+            return True
+    return False
+
+
+def _read_cue(
+    analysis: Analysis, cue_start: int, cue_end: int, *, after_quote: bool = False
+) -> tuple[Span, Found] | None:
+    """The clause and speaker of the cue at ``[cue_start, cue_end)``, or None.
+
+    ``after_quote``: a quotation in marks ends just before; a cue with nothing but the
+    sentence end after it is that quotation's attribution, not reported speech.
+    """
+    text = analysis.text
+    lexicon = analysis.lexicon
+    sentence = analysis.sentence_at(cue_start)
+    right = min(sentence.end, cue_end + RIGHT_CHARS)
+    right_tokens = analysis.tokens(cue_start, right)
+    if not right_tokens or right_tokens[0].start != cue_start:
+        return None
+    if after_quote and not _clause_follows(right_tokens, lexicon):
+        return None
+    if not _right_plausible(right_tokens, lexicon):
+        return None
+    left_tokens = analysis.tokens(
+        _left_bound(text, sentence, cue_start, SHORT_LEFT_CHARS), cue_start
+    )
+    found = _read_tokens(analysis, sentence, left_tokens + right_tokens, len(left_tokens))
+    if (
+        found is None
+        and left_tokens
+        and left_tokens[0].start > sentence.start
+        and any(t.text == "," for t in left_tokens)
+    ):
+        left_tokens = analysis.tokens(_left_bound(text, sentence, cue_start, LEFT_CHARS), cue_start)
+        found = _read_tokens(analysis, sentence, left_tokens + right_tokens, len(left_tokens))
+    return found
+
+
+def _left_bound(text: str, sentence: Span, cue_start: int, chars: int) -> int:
+    left = max(sentence.start, cue_start - chars)
+    if left > sentence.start:
+        space = text.find(" ", left, cue_start)
+        left = cue_start if space < 0 else space + 1
+    return left
+
+
+def _read_tokens(
+    analysis: Analysis, sentence: Span, tokens: list[Token], index: int
+) -> tuple[Span, Found] | None:
+    """The reported form around the cue at ``tokens[index]``."""
+    lexicon = analysis.lexicon
+    cue_start = tokens[index].start
+    words = [t.lower for t in tokens[index : index + 6]]
+    entry = lexicon.match_cue(words, 0)
+    if entry is None:
+        return None
+    cue_end = tokens[index + len(entry.words) - 1].end
+    cue = CueMatch(cue_start, cue_end, index, len(entry.words), entry)
+    if index > 0 and _noun_before(tokens[index - 1], lexicon):
+        return None  # "her remarks", "the report": a noun, not a cue
+    if tokens[index].is_cap and not _opens_sentence(tokens, index, sentence, lexicon):
+        return None  # "Secretary of State", "Demand Progress": part of a name
+    if "source_first" in entry.tags:
+        return _source_first(analysis, sentence, tokens, cue)
+    if _passive(tokens, index, lexicon):
+        return None
+    after = index + cue.length
+    inverted = (
+        index > 0
+        and tokens[index - 1].text == ","
+        and not _participle(tokens[index])
+        and _agent_closes(tokens, after, lexicon)
+    )
+    found = None if inverted else _clause_after(analysis, sentence, tokens, cue, after)
+    found = found or _source_after(analysis, sentence, tokens, cue, after)
+    if found is None or _first_person(analysis, found[1].speaker):
+        return None
+    return found
+
+
+def _right_plausible(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """From the cue at ``tokens[0]`` rightwards only: a clause, a source, or an end."""
+    words = [t.lower for t in tokens[:4]]
+    entry = lexicon.match_cue(words, 0)
+    if entry is None:
+        return False
+    n = len(entry.words)
+    if "source_first" in entry.tags or _that_after(tokens, n, entry, lexicon) is not None:
+        return True
+    j = _skip_adjuncts(tokens, n, lexicon)
+    if j >= len(tokens) or tokens[j].text in {".", ",", "!", "?"}:
+        return True
+    if "bare" in entry.tags:
+        k = _skip_object(tokens, j, lexicon) if "object" in entry.tags else j
+        return k < len(tokens) and (
+            tokens[k].is_cap or _clause_at(tokens, k, lexicon, loose=entry.lemma == "say")
+        )
+    return False
+
+
+def _clause_follows(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """Whether more than an attribution's end follows the cue at ``tokens[0]``."""
+    words = [t.lower for t in tokens[:4]]
+    entry = lexicon.match_cue(words, 0)
+    n = len(entry.words) if entry is not None else 1
+    return n < len(tokens) and tokens[n].text not in {".", "!", "?", ",", ";", ":"}
+
+
+def _agent_closes(tokens: list[Token], i: int, lexicon: Lexicon) -> bool:
+    """ ", said Jane Doe." / ", said Jane Doe, a doctor, …": a speaker after the cue."""
+    agent = agent_after(tokens, i, lexicon)
+    if agent is None:
+        return False
+    k = _index_after(tokens, agent, i)
+    return k >= len(tokens) or tokens[k].text in {".", ",", "!", "?"}
+
+
+def _participle(token: Token) -> bool:
+    return token.lower.endswith("ing")
+
+
+def _only_words_between(tokens: list[Token], pos: int, index: int, lexicon: Lexicon) -> bool:
+    """No verb or clause break between a subject ending at ``pos`` and the cue."""
+    words = [t.lower for t in tokens]
+    k = index - 1
+    commas = 0
+    while k >= 0 and tokens[k].start >= pos:
+        tok = tokens[k]
+        low = words[k]
+        if tok.text == ",":
+            commas += 1  # an apposition is opened by one comma and closed by another
+        elif (
+            (not tok.is_word and tok.text not in "-’'()")
+            or lexicon.is_a("finite", low)
+            or lexicon.match_cue(words, k) is not None
+            or low in {"who", "which", "that", "whose", "whom", "and", "or", "but"}
+            or (low.endswith("ed") and not tok.is_cap)
+        ):
+            return False
+        k -= 1
+    return commas in (0, 2)
+
+
+def _fronted_name(tokens: list[Token], index: int, lexicon: Lexicon) -> Mention | None:
+    """The name opening the sentence ("Sam Sitha from Kandal province, one of the
+    attendants, said"), when nothing but its modifiers stands before the cue."""
+    k = 0
+    while k < index and tokens[k].is_word and lexicon.is_a("starter", tokens[k].text):
+        k += 1
+    if k >= index or not tokens[k].is_cap:
+        return None
+    agent = agent_after(tokens, k, lexicon)
+    if agent is None or agent.form != "name" or agent.end >= tokens[index].start:
+        return None
+    return Mention(agent.start, agent.end, "name")
+
+
+def _first_person(analysis: Analysis, mention: Mention | None) -> bool:
+    """ "I", "we" outside quote marks: the author's own voice, not a source's."""
+    if mention is None:
+        return True
+    words = analysis.text[mention.start : mention.end].lower().split()
+    return len(words) == 1 and analysis.lexicon.is_a("first_person", words[0])
+
+
+def _token_at(tokens: list[Token], start: int) -> int | None:
+    k = bisect.bisect_left([t.start for t in tokens], start)
+    return k if k < len(tokens) and tokens[k].start == start else None
+
+
+def _noun_before(previous: Token, lexicon: Lexicon) -> bool:
+    low = previous.lower
+    if lexicon.is_a("determiner", low) and low not in {"that", "this", "these", "those"}:
+        return True
+    return low.endswith(("'s", "’s")) and not lexicon.is_a("pronoun_contraction", low)
+
+
+def _passive(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """ "It is said that", "was told that": no speaker in the subject."""
+    i = index - 1
+    while i >= 0 and index - i <= 3 and tokens[i].is_word:
+        low = tokens[i].lower
+        if low in _BE:
+            return True
+        if not (low.endswith("ly") or low in {"also", "widely", "often", "not", "never"}):
+            return False
+        i -= 1
+    return False
+
+
+# --- X CUE (that) CLAUSE ----------------------------------------------------------------
+
+
+def _clause_after(
+    analysis: Analysis, sentence: Span, tokens: list[Token], cue: CueMatch, i: int
+) -> tuple[Span, Found] | None:
+    """ "X CUE [adjuncts|object] that CLAUSE" and "X CUE CLAUSE" (bare cues)."""
+    lexicon = analysis.lexicon
+    entry = cue.entry
+    start = _that_after(tokens, i, entry, lexicon)
+    if start is None:
+        j = _skip_adjuncts(tokens, i, lexicon)
+        if "object" in entry.tags and "bare" in entry.tags:
+            k = _skip_object(tokens, j, lexicon)
+            if k == j:
+                return None  # "told" needs its person: "told the mayors who …" is no clause
+            j = _skip_adjuncts(tokens, k, lexicon)
+        if "bare" not in entry.tags or j >= len(tokens):
+            return None
+        if not _clause_at(tokens, j, lexicon, loose=entry.lemma == "say"):
+            return None
+        start = j
+    speaker = _speaker_of(tokens, cue, lexicon)
+    if speaker is None:
+        return None
+    content = _clause_to_end(analysis, sentence, tokens[start].start)
+    if content is None:
+        return None
+    return content, speaker
+
+
+def _that_after(tokens: list[Token], i: int, entry: CueEntry, lexicon: Lexicon) -> int | None:
+    """Index of the first word of a "that" clause after the cue, across adjuncts ("on
+    March 19, 1989") and, for object cues, an object ("reporters", "him")."""
+    j = _skip_adjuncts(tokens, i, lexicon)
+    if "object" in entry.tags:
+        j = _skip_adjuncts(tokens, _skip_object(tokens, j, lexicon), lexicon)
+    if j >= len(tokens) or tokens[j].lower != "that" or j - i > MAX_GAP_TOKENS:
+        return None
+    nxt = j + 1
+    if nxt >= len(tokens):
+        return None
+    tok = tokens[nxt]
+    if tok.text in _OPENING_MARKS:
+        return nxt
+    if not tok.is_word:
+        return None
+    low = tok.lower
+    if lexicon.is_a("finite", low) or low in _BE or (lexicon.is_a("time", low) and not tok.is_cap):
+        return None  # "a phrase that could …", "announced that day"
+    if (
+        not tok.is_cap
+        and not lexicon.is_a("subject_pronoun", low)
+        and not lexicon.is_a("determiner", low)
+        and not lexicon.is_a("pronoun_contraction", low)
+        and not lexicon.is_a("clause_opener", low)
+        and not _finite_within(tokens, nxt + 1, lexicon, 8, commas=True)
+    ):
+        return None  # "reports that track spending": a relative clause
+    return nxt
+
+
+def _skip_adjuncts(tokens: list[Token], i: int, lexicon: Lexicon) -> int:
+    """Past time and place adjuncts: "on Tuesday", "last week", "on March 19, 1989",
+    "in a recent interview with CNN", "yesterday". Bounded by ``MAX_GAP_TOKENS``."""
+    j = i
+    limit = min(len(tokens), i + MAX_GAP_TOKENS)
+    words = [t.lower for t in tokens[i : limit + 4]]
+    while j < limit:
+        tok = tokens[j]
+        low = tok.lower
+        if low in _TIME_DETERMINERS:
+            # "last week", "this morning"; but "said this is …" opens a clause
+            if j + 1 < limit and lexicon.is_a("time", tokens[j + 1].lower):
+                j += 2
+                continue
+            break
+        if tok.is_word and _time_word(tokens, j, lexicon):
+            j += 1
+            continue
+        if tok.is_word and lexicon.is_a("adjunct_preposition", low):
+            # a preposition phrase up to "that" or a comma (a date may hold one:
+            # "on March 19, 1989"); a verb inside means it is no adjunct.
+            k = j + 1
+            while k < limit:
+                nxt = tokens[k]
+                if nxt.is_word:
+                    if nxt.lower == "that" or lexicon.is_a("subject_pronoun", nxt.lower):
+                        break
+                    if lexicon.is_a("finite", nxt.lower) or lexicon.match_cue(words, k - i):
+                        return j  # a verb: not an adjunct ("in affirming that")
+                elif not (
+                    nxt.text == ","
+                    and k + 1 < len(tokens)
+                    and tokens[k + 1].text[:1].isdigit()
+                    and tokens[k - 1].text[:1].isdigit()
+                ):
+                    break
+                k += 1
+            if k == j + 1 or k >= limit:
+                return j
+            j = k
+            continue
+        break
+    return j
+
+
+def _time_word(tokens: list[Token], j: int, lexicon: Lexicon) -> bool:
+    """ "yesterday", "Tuesday", "recently", "again": an adjunct word of its own."""
+    tok = tokens[j]
+    low = tok.lower
+    if low in {"instead", "again", "also", "repeatedly", "yesterday", "today"}:
+        return True
+    if not tok.is_cap:
+        return lexicon.is_a("time", low) or low.endswith("ly")
+    # "said Tuesday that", but not "said Tuesday Smith …" nor a name ("May Smith")
+    return lexicon.is_a("time", low) and j + 1 < len(tokens) and not tokens[j + 1].is_cap
+
+
+def _skip_object(tokens: list[Token], j: int, lexicon: Lexicon) -> int:
+    """Past the person object of a cue like "told": "him", "reporters", "CNN",
+    "the committee", "a crowd of supporters"."""
+    if j >= len(tokens) or not tokens[j].is_word:
+        return j
+    tok = tokens[j]
+    if lexicon.is_a("object_pronoun", tok.lower) and tok.lower not in {"it", "you"}:
+        return j + 1
+    if tok.is_cap and not lexicon.is_a("subject_pronoun", tok.lower):
+        k = j
+        while (
+            k < len(tokens)
+            and k - j < MAX_OBJECT_TOKENS
+            and tokens[k].is_word
+            and (tokens[k].is_cap or lexicon.is_a("connector", tokens[k].lower))
+        ):
+            k += 1
+        return k
+    if lexicon.is_a("determiner", tok.lower) and tok.lower not in {"that", "this"}:
+        k = j + 1
+        while k < len(tokens) and k - j < MAX_OBJECT_TOKENS and tokens[k].is_word:
+            low = tokens[k].lower
+            if low == "that" or lexicon.is_a("finite", low) or lexicon.is_a("stop", low):
+                break
+            k += 1
+        return k
+    if (
+        tok.lower.endswith("s")
+        and not lexicon.is_a("finite", tok.lower)
+        and (j + 1 < len(tokens) and tokens[j + 1].lower == "that")
+    ):
+        return j + 1  # "reporters that", "lawmakers that"
+    return j
+
+
+def _clause_at(tokens: list[Token], j: int, lexicon: Lexicon, *, loose: bool) -> bool:
+    """Whether a clause starts at ``tokens[j]``: a subject, then a finite verb.
+
+    ``loose`` (for "say" and "tell", which rarely take a plain object) accepts any word
+    that cannot start a non-clause ("said nothing", "said so", "said to be").
+    """
+    tok = tokens[j]
+    low = tok.lower
+    if not tok.is_word:
+        return False
+    if lexicon.is_a("subject_pronoun", low) or lexicon.is_a("pronoun_contraction", low):
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        return (
+            lexicon.is_a("pronoun_contraction", low)
+            or (
+                nxt is not None
+                and nxt.is_word
+                and not nxt.is_cap
+                and not lexicon.is_a("preposition", nxt.lower)
+                and not lexicon.is_a("stop", nxt.lower)
+            )
+            or (nxt is not None and lexicon.is_a("finite", nxt.lower))
+        )
+    if lexicon.is_a("finite", low) or low in _BE:
+        return False  # "the plan he said would fail": the subject is elsewhere
+    if low in _DEMONSTRATIVES:
+        return _finite_within(tokens, j + 1, lexicon, 3)  # "said this is", not "said this"
+    if loose:
+        return not (
+            lexicon.is_a("not_clause", low)
+            or lexicon.is_a("preposition", low)
+            or lexicon.is_a("adjunct_preposition", low)
+            or lexicon.is_a("stop", low)
+            or (low.endswith("ing") and not tok.is_cap)
+            or (low in {"it", "a", "an"} and not _finite_within(tokens, j + 1, lexicon, 3))
+        )
+    if lexicon.is_a("preposition", low) or lexicon.is_a("stop", low):
+        return False
+    return _finite_within(tokens, j + 1, lexicon, MAX_CLAUSE_SCAN)
+
+
+def _finite_within(
+    tokens: list[Token], j: int, lexicon: Lexicon, limit: int, *, commas: bool = False
+) -> bool:
+    """A finite verb among the next ``limit`` words, before any punctuation."""
+    end = min(len(tokens), j + limit)
+    for k in range(j, end):
+        tok = tokens[k]
+        if not tok.is_word:
+            if commas and tok.text == ",":
+                continue
+            return False
+        low = tok.lower
+        if lexicon.is_a("finite", low):
+            return True
+        prev = tokens[k - 1]
+        if (
+            low.endswith("ed")
+            and not tok.is_cap
+            and prev.is_word
+            and not lexicon.is_a("determiner", prev.lower)
+            and not lexicon.is_a("preposition", prev.lower)
+            and not lexicon.is_a("stop", prev.lower)
+        ):
+            return True
+    return False
+
+
+def _clause_to_end(analysis: Analysis, sentence: Span, start: int) -> Span | None:
+    """The clause from ``start`` to where the reported words end in the sentence."""
+    text = analysis.text
+    end = sentence.end
+    if end - start > MAX_CONTENT_CHARS:
+        return None
+    end = _cut(analysis, start, end)
+    return _trim(text, start, end)
+
+
+_CUT = re.compile(
+    r":\s{0,3}(?=[\"“‘«„']|\Z)"  # a colon that opens a quotation
+    r"|,\s{1,3}(?=according\s{1,3}to\b)"  # the source, given after the clause
+    r"|,\s{1,3}(?=\w{2,20}ing\s)"  # a participle that may add a new statement
+    r"|\s[—–-]{1,2}\s"  # a dash aside
+)
+
+
+def _cut(analysis: Analysis, start: int, end: int) -> int:
+    text = analysis.text
+    lexicon = analysis.lexicon
+    for match in _CUT.finditer(text, start, end):
+        if match.group().startswith(",") and text[match.end() : match.end() + 9] != "according":
+            word_end = text.find(" ", match.end(), end)
+            word = text[match.end() : word_end if word_end > 0 else end].lower()
+            entry = lexicon.match_cue([word], 0)
+            if entry is None or ("bare" not in entry.tags and word not in {"adding", "saying"}):
+                continue
+        if match.group().strip() in {"—", "–", "-", "--", "——"}:
+            continue  # an aside inside the clause still belongs to it
+        return match.start()
+    return end
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and (text[start].isspace() or text[start] in ",:;"):
+        start += 1
+    while end > start and text[end - 1] in _CUT_PUNCT:
+        end -= 1
+    if end - start < 6 or len(text[start:end].split()) < MIN_CONTENT_WORDS:
+        return None
+    return Span(start, end)
+
+
+# --- the speaker ---------------------------------------------------------------------------
+
+
+def _speaker_of(tokens: list[Token], cue: CueMatch, lexicon: Lexicon) -> Found | None:
+    """The cue's subject; for a participle with none ("cited X in affirming that",
+    "…, saying that"), the speaker of the cue it depends on."""
+    subject = subject_before(tokens, cue.index, lexicon)
+    if subject is not None:
+        return Found(subject, cue, None, Attribution.ADJACENT)
+    if not _participle(tokens[cue.index]):
+        # A long subject: "Sixty-six percent said", "Many speakers at the service said".
+        subject = sentence_subject(tokens, cue.index, lexicon) or _fronted_name(
+            tokens, cue.index, lexicon
+        )
+        if subject is None or not _only_words_between(tokens, subject.end, cue.index, lexicon):
+            return None
+        last = tokens[cue.index - 1]
+        if last.is_word and last.end > subject.end and subject.form != "pronoun":
+            # no apposition: the whole phrase is the subject ("Sixty percent of voters")
+            subject = Mention(subject.start, last.end, "description")
+        return Found(subject, cue, None, Attribution.ADJACENT)
+    found = attribute_before(tokens[: cue.index + cue.length], lexicon)
+    if not found.found or found.cue is None or found.cue.index > cue.index:
+        return None
+    # Only the cue itself or the one it depends on ("ran an editorial stating that").
+    if found.cue.index != cue.index and cue.index - found.cue.index > 16:
+        return None
+    # The speaker of the cue depended on, with this cue ("…, adding that …").
+    return Found(found.speaker, cue, found.via, Attribution.ADJACENT)
+
+
+# --- source first: "According to X, …", "As X noted, …" ---------------------------------
+
+
+def _source_first(
+    analysis: Analysis, sentence: Span, tokens: list[Token], cue: CueMatch
+) -> tuple[Span, Found] | None:
+    lexicon = analysis.lexicon
+    after = cue.index + cue.length
+    agent = agent_after(tokens, after, lexicon)
+    if agent is None:
+        return None
+    found = Found(agent, cue, None, Attribution.ADJACENT)
+    before = tokens[cue.index - 1] if cue.index > 0 else None
+    if before is not None and before.text == ",":
+        # "CLAUSE, according to X." -- the clause before.
+        content = _trim(analysis.text, sentence.start, before.start)
+        if content is None or before.start - sentence.start > MAX_CONTENT_CHARS:
+            return None
+        return content, found
+    if not _opens_sentence(tokens, cue.index, sentence, lexicon):
+        return None
+    comma = _comma_after(tokens, agent.end, lexicon)
+    if comma is None:
+        return None
+    content = _clause_to_end(analysis, sentence, tokens[comma].end)
+    return None if content is None else (content, found)
+
+
+def _opens_sentence(tokens: list[Token], index: int, sentence: Span, lexicon: Lexicon) -> bool:
+    """Only sentence openers ("But", "And", "Yet") stand before ``tokens[index]``."""
+    k = index - 1
+    while k >= 0 and tokens[k].start >= sentence.start:
+        tok = tokens[k]
+        if not (tok.is_word and lexicon.is_a("starter", tok.text)) and tok.text not in "“\"‘'":
+            return False
+        k -= 1
+    return True
+
+
+def _comma_after(tokens: list[Token], pos: int, lexicon: Lexicon) -> int | None:
+    """The comma that closes a source phrase ending at ``pos`` (a role or an adjunct
+    may come first: "According to a report released on Monday, …")."""
+    k = bisect.bisect_left([t.start for t in tokens], pos)
+    limit = min(len(tokens), k + 20)
+    while k < limit:
+        text = tokens[k].text
+        if text == ",":
+            return k
+        if text in '.;:!?"“”' or lexicon.is_a("finite", tokens[k].lower):
+            return None
+        k += 1
+    return None
+
+
+# --- source after: "CLAUSE, X said." ------------------------------------------------------
+
+
+def _source_after(
+    analysis: Analysis, sentence: Span, tokens: list[Token], cue: CueMatch, i: int
+) -> tuple[Span, Found] | None:
+    """ "CLAUSE, X said.", "CLAUSE, said X.", "As X noted, CLAUSE"."""
+    lexicon = analysis.lexicon
+    entry = cue.entry
+    if "belief" in entry.tags:
+        return None
+    before = tokens[cue.index - 1] if cue.index > 0 else None
+    subject: Mention | None = None
+    if before is not None and before.text == ",":
+        if _participle(tokens[cue.index]) or "bare" not in entry.tags:
+            return None  # only "…, said X" inverts; "…, claiming X" is no attribution
+        agent = agent_after(tokens, i, lexicon)
+        if agent is None or (agent.form == "pronoun" and tokens[i].lower not in {"he", "she"}):
+            return None
+        subject, comma = agent, cue.index - 1
+        end = _skip_adjuncts(tokens, _index_after(tokens, agent, i), lexicon)
+    else:
+        subject = subject_before(tokens, cue.index, lexicon)
+        if subject is None:
+            return None
+        k = bisect.bisect_left([t.start for t in tokens], subject.start) - 1
+        if k >= 0 and tokens[k].lower == "as":
+            # "As the Khmer Times noted, CLAUSE" / "CLAUSE, as X said."
+            if tokens[k - 1].text == "," if k > 0 else False:
+                comma = k - 1
+            elif _opens_sentence(tokens, k, sentence, lexicon):
+                j = _skip_adjuncts(tokens, i, lexicon)
+                if j < len(tokens) and tokens[j].text == ",":
+                    content = _clause_to_end(analysis, sentence, tokens[j].end)
+                    if content is not None:
+                        return content, Found(subject, cue, None, Attribution.ADJACENT)
+                return None
+            else:
+                return None
+        else:
+            # ", union leader Tom Reyes said": a lower-case title may come first
+            while k > 0 and subject.start - tokens[k].start < 40 and tokens[k].is_word:
+                if tokens[k].is_cap or lexicon.is_a("finite", tokens[k].lower):
+                    return None
+                k -= 1
+            if k < 0 or tokens[k].text != ",":
+                return None
+            comma = k
+        end = _skip_adjuncts(tokens, i, lexicon)
+        if "object" in entry.tags:
+            end = _skip_adjuncts(tokens, _skip_object(tokens, end, lexicon), lexicon)
+    # The attribution must close the sentence or a parenthetical (", X said, …") that
+    # does not open a quotation (", X said, “…”" introduces the quotation instead).
+    if end < len(tokens) and tokens[end].text not in {".", ",", "!", "?"}:
+        return None
+    if end + 1 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text in _QUOTE_CHARS:
+        return None
+    start = sentence.start
+    comma_pos = tokens[comma].start
+    if comma_pos - start > MAX_CONTENT_CHARS:
+        return None
+    content = _trim(analysis.text, start, comma_pos)
+    if content is None or not _statement(analysis, content):
+        return None
+    return content, Found(subject, cue, None, Attribution.ADJACENT)
+
+
+def _statement(analysis: Analysis, content: Span) -> bool:
+    """Whether words before ", X said" make a statement: four words or more and a finite
+    verb ("Holding open a book, Beck said" is scene-setting, not speech)."""
+    words = analysis.text[content.start : content.end].split()
+    if len(words) < 4:
+        return False
+    lexicon = analysis.lexicon
+    for k, word in enumerate(words):
+        low = word.strip(".,;:!?\"'“”‘’()").lower()
+        if lexicon.is_a("finite", low) or lexicon.is_a("pronoun_contraction", low):
+            return True
+        if k > 0 and low.endswith("ed") and not lexicon.is_a("determiner", words[k - 1].lower()):
+            return True
+    return False
+
+
+def _index_after(tokens: list[Token], mention: Mention, i: int) -> int:
+    end = mention.role[1] if mention.role is not None else mention.end
+    k = i
+    while k < len(tokens) and tokens[k].start < end:
+        k += 1
+    if mention.role is not None and k < len(tokens) and tokens[k].text == ",":
+        k += 1  # the comma closing the role
+    return k
+
+
+# --- marks ---------------------------------------------------------------------------------
+
+
+def _around_marks(
+    text: str, content: Span, marked: list[tuple[Span, QuoteKind]], starts: list[int]
+) -> Span | None:
+    """Cut the clause before a direct quotation in it; drop it when it is mostly marks."""
+    lo = bisect.bisect_left(starts, content.start - MAX_CONTENT_CHARS)
+    hi = bisect.bisect_right(starts, content.end)
+    inside = 0
+    end = content.end
+    for span, kind in marked[lo:hi]:
+        if span.end <= content.start or span.start >= end:
+            continue
+        opening = span.start
+        while opening > content.start and text[opening - 1] in _QUOTE_CHARS:
+            opening -= 1
+        if opening <= content.start:
+            if kind is not QuoteKind.PARTIAL or span.end > end:
+                return None  # the clause is (or starts inside) a quotation
+            inside += min(span.end, end) - span.start
+            continue
+        if kind is QuoteKind.PARTIAL and span.end <= end:
+            inside += span.end - span.start
+            continue
+        end = opening  # a direct quotation (or a fragment running past the clause)
+    trimmed = _trim(text, content.start, end)
+    if trimmed is None or inside * 2 > len(trimmed):
+        return None
+    return trimmed

@@ -1,0 +1,303 @@
+"""Reported speech: indirect quotes, "according to", and who said them.
+
+The seeds are the first check; every rule they exercise is also covered by sentences of
+our own, positive and negative, each with its expected content span and speaker.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import quotekit
+from conftest import seed_text
+from quotekit import ExtractConfig, QuoteKind
+
+
+def _indirect(text: str) -> list[quotekit.Quote]:
+    return [q for q in quotekit.extract(text) if q.kind is QuoteKind.INDIRECT]
+
+
+def _one(text: str, start: str) -> quotekit.Quote:
+    matches = [q for q in _indirect(text) if text[q.span.start : q.span.end].startswith(start)]
+    assert len(matches) == 1, [text[q.span.start : q.span.end][:50] for q in _indirect(text)]
+    return matches[0]
+
+
+# --- the seeds ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seed", "start", "end", "speaker", "cue"),
+    [
+        ("000", "more than three million", "twenty days", "Khmer Times", "according to"),
+        ("000", "without the arrival of Vietnamese forces", "never ended", "Khmer Times", "note"),
+        ("001", "the historical victory was based", "volunteer troops", "Hun Sen", "emphasize"),
+        ("001", "without the combination of the two", "January 7, 1979", "Hun Sen", "affirm"),
+        ("001", "Vietnamese volunteer troops entered", "genocide regime", "Neang Phat", "recall"),
+        ("001", "the Vietnamese volunteer troops helped", "Cambodian people", "Tea Banh", None),
+        ("001", "everyone has to admit", "telling results", "Canberra Times", "write"),
+        ("002", "the help of Vietnamese volunteer", "right assistance", "Heng Samrin", "state"),
+        ("002", "without the help of Vietnamese", "country that fast", "Hun Sen", "affirm"),
+        ("002", "if Cambodia had sought", "would have all died", "Hun Sen", "emphasize"),
+        ("004", "Cambodian people are now living", "living in peace", "Heng Samrin", "affirm"),
+        ("004", "if the international community", "much worse", "Heng Samrin", "say"),
+        ("004", "together with the assistance", "35 years ago", "Heng Samrin", "say"),
+        ("004", "she witnessed the presence", "Cambodian people", "Sam Sitha", "say"),
+        ("004", "time has proved who", "friend of the Cambodians", "Chum Mey", "say"),
+    ],
+)
+def test_seed_reported_speech(
+    seed: str, start: str, end: str, speaker: str, cue: str | None
+) -> None:
+    text = seed_text(seed)
+    quote = _one(text, start)
+    raw = text[quote.span.start : quote.span.end]
+    assert raw.endswith(end)  # no final full stop, nothing of the author's after it
+    assert quote.speaker is not None and quote.speaker.name == speaker
+    assert quote.cue is not None
+    if cue is not None:
+        assert quote.cue.lemma == cue
+
+
+def test_seed_canberra_times_date_between_cue_and_clause() -> None:
+    text = seed_text("001")
+    quote = _one(text, "everyone has to admit")
+    assert quote.cue is not None and quote.cue.text == "wrote"
+    assert "March 19, 1989" not in quote.text
+
+
+def test_seed_partial_quotes_inside_a_reported_clause() -> None:
+    """000: "cited Hun Sen in affirming that January 7 is the “second birthday” …": the
+    clause is returned around the fragments in marks, which stay partial quotes."""
+    text = seed_text("000")
+    quotes = quotekit.extract(text)
+    clause = _one(text, "January 7 is the")
+    assert clause.speaker is not None and clause.speaker.name == "Hun Sen"
+    assert clause.via is not None and clause.via.name == "Khmer Times"
+    partials = [q for q in quotes if q.kind is QuoteKind.PARTIAL and q.speaker]
+    inside = [q for q in partials if clause.span.start <= q.span.start < clause.span.end]
+    assert {q.text for q in inside} == {"second birthday", "has been recorded by history."}
+
+
+def test_seed_direct_quote_not_reported_again() -> None:
+    """001: the Pracheachon editorial "… that “During …”" is a quote, not reported speech."""
+    text = seed_text("001")
+    assert not [q for q in _indirect(text) if "During extremely" in q.text]
+
+
+def test_seed_clause_stops_at_the_colon_before_a_quote() -> None:
+    text = seed_text("004")
+    quote = _one(text, "time has proved")
+    assert text[quote.span.end] == ":"
+
+
+def test_seed_the_article_said_is_reported() -> None:
+    text = seed_text("004")
+    quote = _one(text, "this is Vietnam’s unswerving policy")
+    assert quote.speaker is not None and quote.speaker.mention == "The article"
+
+
+def test_seed_author_belief_is_not_reported() -> None:
+    """002 ends "We believe that the time-honoured relationship …": the author's voice."""
+    assert not [q for q in _indirect(seed_text("002")) if "time-honoured" in q.text]
+
+
+def test_seed_he_emphasised_resolves_to_hun_sen() -> None:
+    quote = _one(seed_text("002"), "if Cambodia had sought")
+    assert quote.speaker is not None
+    assert quote.speaker.mention == "He" and quote.speaker.name == "Hun Sen"
+
+
+# --- sentences of our own ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Finance Minister Ana Lopez said the budget would be balanced by 2026.",
+            "the budget would be balanced by 2026",
+            "Ana Lopez",
+        ),
+        (
+            "The mayor told reporters on Tuesday that the bridge will reopen next month.",
+            "the bridge will reopen next month",
+            "The mayor",
+        ),
+        (
+            "According to the ministry, the dam was completed in March.",
+            "the dam was completed in March",
+            "the ministry",
+        ),
+        (
+            "Rents rose sharply last year, according to the housing agency.",
+            "Rents rose sharply last year",
+            "the housing agency",
+        ),
+        (
+            "As the Daily Herald noted, the council has not met since June.",
+            "the council has not met since June",
+            "Daily Herald",
+        ),
+        (
+            "The strike will continue until the company raises wages, union leader Tom Reyes said.",
+            "The strike will continue until the company raises wages",
+            "Tom Reyes",
+        ),
+        (
+            "The vote was delayed by two weeks, sources said.",
+            "The vote was delayed by two weeks",
+            "sources",
+        ),
+        ("The plan is unworkable, the source added.", "The plan is unworkable", "the source"),
+        (
+            "Dr. Maria Chen, a virologist at the University of Lyon, explained that the virus "
+            "mutates slowly.",
+            "the virus mutates slowly",
+            "Maria Chen",
+        ),
+        (
+            "The governor's office announced on Friday that schools would reopen.",
+            "schools would reopen",
+            "The governor's office",
+        ),
+        (
+            "Analysts believe that the central bank will cut rates.",
+            "the central bank will cut rates",
+            "Analysts",
+        ),
+        (
+            "Senator Ruth Okafor made it clear that she would vote against the bill.",
+            "she would vote against the bill",
+            "Ruth Okafor",
+        ),
+        (
+            "Lt. Gen. Omar Haddad pointed out that no troops had crossed the border.",
+            "no troops had crossed the border",
+            "Omar Haddad",
+        ),
+        (
+            "Sixty percent of voters said they would support the measure.",
+            "they would support the measure",
+            "Sixty percent of voters",
+        ),
+    ],
+)
+def test_reported_forms(text: str, content: str, speaker: str) -> None:
+    [quote] = _indirect(text)
+    assert text[quote.span.start : quote.span.end] == content
+    assert quote.speaker is not None
+    assert speaker in (quote.speaker.name, quote.speaker.mention)
+
+
+def test_anonymous_sources_are_of_unknown_kind() -> None:
+    [quote] = _indirect("The vote was delayed by two weeks, sources said.")
+    assert quote.speaker is not None
+    assert quote.speaker.kind is quotekit.SpeakerKind.UNKNOWN
+
+
+def test_pronoun_subject_resolves_to_the_speaker_before() -> None:
+    text = (
+        "Interior Minister Sara Boateng visited the flooded town on Monday. "
+        "She said that the army would stay until the water receded."
+    )
+    quote = _one(text, "the army would stay")
+    assert quote.speaker is not None and quote.speaker.name == "Sara Boateng"
+
+
+def test_participle_adds_a_second_statement_of_the_same_speaker() -> None:
+    text = "Mayor Jan Berg insisted the figures were correct, adding that an audit would prove it."
+    first, second = _indirect(text)
+    assert text[first.span.start : first.span.end] == "the figures were correct"
+    assert text[second.span.start : second.span.end] == "an audit would prove it"
+    assert first.speaker is not None and second.speaker is not None
+    assert first.speaker.name == second.speaker.name == "Jan Berg"
+    assert second.cue is not None and second.cue.text == "adding"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We believe that the relationship will grow stronger.",  # the author's belief
+        "I think the decision was wrong.",
+        "The plan that he said would fail was approved.",  # a relative clause
+        "The report that officials released on Monday runs to 400 pages.",
+        "It is said that the castle is haunted.",  # passive: no source
+        "He noted the date in his diary.",  # a bare cue with an object, not a clause
+        "She recalled memories of her childhood in Hue.",
+        "They agreed to meet again in May.",
+        "He said nothing about the deal.",
+        "She said so.",
+        "The state said nothing.",
+        "The reports that track spending were filed late.",
+        "Holding open a book, Beck said, “I just want to ask you.”",
+        "He was told that the office had closed.",
+        "The company welcomed the ruling that the tax was illegal.",
+        "Officials knew that the dam was weak.",  # not a reporting verb
+    ],
+)
+def test_not_reported_speech(text: str) -> None:
+    assert _indirect(text) == []
+
+
+def test_direct_quote_in_the_clause_is_not_repeated() -> None:
+    text = 'The company said that "profits will double this year."'
+    kinds = [q.kind for q in quotekit.extract(text)]
+    assert QuoteKind.INDIRECT not in kinds
+
+
+def test_clause_is_cut_before_a_direct_quote() -> None:
+    text = 'Mayor Ana Lopez said the works were late: "We will finish in June."'
+    quote = _one(text, "the works")
+    assert text[quote.span.start : quote.span.end] == "the works were late"
+
+
+def test_fragment_in_marks_inside_a_clause() -> None:
+    text = 'The minister said the plan was "a disaster for the country" and should be dropped.'
+    quotes = quotekit.extract(text)
+    assert [q.kind for q in quotes] == [QuoteKind.INDIRECT, QuoteKind.PARTIAL]
+    clause = quotes[0]
+    assert text[clause.span.start : clause.span.end] == (
+        'the plan was "a disaster for the country" and should be dropped'
+    )
+
+
+def test_indirect_can_be_switched_off() -> None:
+    text = "Finance Minister Ana Lopez said the budget would be balanced by 2026."
+    assert quotekit.extract(text, config=ExtractConfig(include_indirect=False)) == []
+
+
+def test_cue_inside_a_quotation_is_part_of_it() -> None:
+    text = '"My father said that we would never leave," Ana Lopez said.'
+    assert _indirect(text) == []
+
+
+# --- invariants ---------------------------------------------------------------------------
+
+_PIECES = [
+    "Minister Ana Lopez said that the plan would work",
+    "He added the vote was close",
+    "According to the agency, prices rose",
+    "Prices rose, officials said",
+    "“It is over,” she said",
+    "The plan that he said would fail was approved",
+    "Mr. Lee told reporters on Jan. 7 that the U.S. would help",
+    "said that",
+    "according to",
+    ", he said,",
+    "that",
+]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=8), st.sampled_from([". ", " ", "\n", ": "]))
+def test_indirect_spans_are_exact_and_trimmed(pieces: list[str], joiner: str) -> None:
+    text = joiner.join(pieces)
+    for quote in _indirect(text):
+        raw = text[quote.span.start : quote.span.end]
+        assert raw and raw == raw.strip()
+        assert not raw.endswith((".", ",", ";", ":"))
+        assert quotekit.normalise_quote_text(raw) == quote.text
+        assert quote.speaker is not None and quote.cue is not None
