@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import quotekit
 from conftest import seed_text
 from quotekit import Resolution, SpeakerKind
 from quotekit._coref import PRONOUN_REACH, Resolver, background_names
+from strategies import news_text
 
 LEXICON = quotekit.default_lexicon()
 
@@ -53,6 +56,11 @@ def test_a_khmer_family_name_comes_first() -> None:
         '"The tourists have not come back," Sophal said.'
     )
     assert _speakers(text) == [("Chea Sophal", "Sophal", Resolution.SHORT_NAME)]
+
+
+def test_a_family_name_that_is_also_a_title() -> None:
+    text = 'Paul Farmer, a doctor, visited the clinic. "We need nurses," Farmer said.'
+    assert _speakers(text) == [("Paul Farmer", "Farmer", Resolution.SHORT_NAME)]
 
 
 def test_two_people_with_one_family_name_stay_two_people() -> None:
@@ -352,3 +360,56 @@ def test_seed_reported_speech_resolves_its_speaker(seed: str, start: str, speake
     if not quotes:
         pytest.skip("reported speech is not extracted by this version")
     assert quotes[0].speaker is not None and quotes[0].speaker.name == speaker
+
+
+# --- invariants -----------------------------------------------------------------------------
+
+_NAME_WORDS = st.sampled_from(
+    ["Hun", "Sen", "Kem", "Sokha", "Mey", "Chum", "Nguyen", "Thi", "Lan", "Times", "Party"]
+)
+_OPERATION = st.tuples(
+    st.sampled_from(["observe", "name", "pronoun", "description"]),
+    st.integers(min_value=1, max_value=400),
+    st.lists(_NAME_WORDS, min_size=1, max_size=3).map(" ".join),
+    st.sampled_from(["Mr.", "Ms.", "Minister", "the", ""]),
+    st.sampled_from(["he", "she", "it", "they", "we"]),
+    st.sampled_from(["the minister", "the newspaper", "an editorial", "a newspaper"]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_OPERATION, max_size=30))
+def test_resolution_only_ever_names_what_the_text_named(
+    operations: list[tuple[str, int, str, str, str, str]],
+) -> None:
+    resolver = Resolver(LEXICON)
+    seen: set[str] = set()
+    pos = 0
+    for op, step, name, title, pronoun, description in operations:
+        pos += step
+        mention = f"{title} {name}".strip()
+        seen.update(name.split())
+        if op == "observe":
+            resolver.observe(pos, mention)
+            continue
+        if op == "name":
+            resolved = resolver.resolve_name(pos, mention)
+        elif op == "pronoun":
+            resolved = resolver.resolve_pronoun(pos, pronoun)
+        else:
+            resolved = resolver.resolve_description(pos, description)
+        if resolved is not None:
+            assert resolved.name
+            assert set(resolved.name.split()) <= seen, (resolved, seen)
+
+
+@settings(max_examples=60, deadline=None)
+@given(news_text())
+def test_every_speaker_of_generated_news_points_at_its_mention(text: str) -> None:
+    for quote in quotekit.extract(text):
+        speaker = quote.speaker
+        if speaker is None or speaker.span is None:
+            continue
+        written = text[speaker.span.start : speaker.span.end]
+        assert quotekit.normalise_quote_text(written) == speaker.mention
+        assert speaker.name

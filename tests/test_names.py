@@ -168,6 +168,10 @@ def test_gender_comes_only_from_titles(mention: str, gender: str) -> None:
         ("King Norodom Sihanouk II", "Norodom Sihanouk II"),
         # Two names joined by "and" are not one name.
         ("Heng Samrin and Hun Sen", "Heng Samrin"),
+        # A family name that is also a title stays a name after a given name.
+        ("Paul Farmer", "Paul Farmer"),
+        ("John Major", "John Major"),
+        ("Farmer Ana Ruiz", "Ana Ruiz"),
         # After Mr. or Dr. comes a name, even one that is also a title.
         ("Mr. King", "King"),
         ("Dr. Major", "Major"),

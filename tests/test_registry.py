@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import quotekit
 from conftest import ROOT, seed_text
 from quotekit import Resolution, SpeakerEntity, SpeakerKind, SpeakerRegistry
+from strategies import texts
 
 REGISTRY = SpeakerRegistry(
     (
@@ -193,3 +194,13 @@ def test_the_seed_registry_names_every_known_speaker_of_the_seeds() -> None:
     for name in ("Hun Sen", "Heng Samrin", "Tea Banh", "Chum Mey", "Khmer Times"):
         entity = registry.lookup(name)
         assert entity is not None and ids[name] == {entity.id}
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts)
+def test_any_string_with_a_registry_never_raises(text: str) -> None:
+    for quote in quotekit.extract(text, registry=REGISTRY):
+        speaker = quote.speaker
+        if speaker is not None and speaker.id is not None:
+            entity = REGISTRY.lookup(speaker.name)
+            assert entity is not None and entity.id == speaker.id

@@ -312,6 +312,11 @@ class Resolver:
             entity = self._titled(pos, parsed.titles)
             if entity is not None:
                 return self._resolved(pos, entity, Resolution.DESCRIPTION, parsed, mention)
+            if len(parsed.titles) == 1 and " " not in parsed.titles[0]:
+                # "Farmer said" after "Paul Farmer": a family name that is also a title.
+                short = self._find_containing(parsed.titles, parsed.gender)
+                if short is not None and short.kind is SpeakerKind.PERSON:
+                    return self._resolved(pos, short, Resolution.SHORT_NAME, parsed, mention)
             # "The article said": a description, whatever the attribution called it.
             return self.resolve_description(pos, mention)
         if len(parsed.words) == 1 and parsed.words[0] in self._by_acronym:

@@ -329,6 +329,14 @@ def _modifies_title(words: list[str], i: int, lexicon: Lexicon) -> bool:
         if entry is None:
             continue
         after = k + len(entry.words)
+        if (
+            after >= n
+            and len(entry.words) == 1
+            and entry.category != "civil"
+            and words[i][:1].isupper()
+            and not _is_demonym(words[i])
+        ):
+            return False  # "Paul Farmer", "John Major": a family name that is also a title
         # Only if the title then ends the part or is followed by a name or "of":
         # "Phay Siphan spokesman for the government" keeps Phay Siphan as the name.
         return after >= n or words[after][:1].isupper() or words[after].lower() == "of"
