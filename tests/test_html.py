@@ -186,6 +186,23 @@ def test_blockquote_without_marks_is_a_quote() -> None:
     assert "unmarked" in quote.flags
 
 
+def test_blockquote_credit_is_not_quoted() -> None:
+    document = _doc(
+        "<p>The mayor spoke at the opening on Monday.</p><blockquote><p>We will rebuild the "
+        "bridge by the spring of next year.</p><footer>— <cite>Ana Lopez</cite>, mayor"
+        "</footer></blockquote>"
+    )
+    [quote] = quotekit.extract(document)
+    assert quote.text == "We will rebuild the bridge by the spring of next year."
+    inline = _doc(
+        "<blockquote>Every village will have clean water by the end of next year. "
+        "<cite>The minister</cite></blockquote>"
+    )
+    assert [q.text for q in quotekit.extract(inline)] == [
+        "Every village will have clean water by the end of next year."
+    ]
+
+
 def test_blockquote_with_marks_is_one_quote() -> None:
     document = _doc(
         "<p>The minister told parliament:</p><blockquote><p>“Every village will have clean "

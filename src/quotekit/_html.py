@@ -153,6 +153,7 @@ class _Frame:
     articles: int = 0  # <article>/<main> elements opened before this one
     words: int = 0  # words written before the element opened
     script: list[str] | None = None  # the text of a JSON-LD script, collected
+    cut: int | None = None  # where a blockquote's credit (<cite>, <footer>) begins
 
 
 class _Parser(HTMLParser):
@@ -317,6 +318,8 @@ class _Parser(HTMLParser):
             )
         if tag == "blockquote":
             frame.evidence = True
+        elif tag in ("cite", "footer") and self._open("blockquote"):
+            self._cut_quotation()
         if (
             words & self.rules.html_byline
             or attributes.get("rel", "").lower() == "author"
@@ -325,6 +328,15 @@ class _Parser(HTMLParser):
             frame.byline = True
         if tag == "time" or attributes.get("itemprop", "").lower() == "datepublished":
             frame.datetime = attributes.get("datetime") or attributes.get("content") or ""
+
+    def _cut_quotation(self) -> None:
+        """A credit inside a blockquote ("— <cite>Ana Lopez</cite>") is not quoted."""
+        for k in range(len(self.stack) - 1, max(-1, len(self.stack) - 1 - MAX_SCAN), -1):
+            frame = self.stack[k]
+            if frame.tag == "blockquote":
+                if frame.cut is None:
+                    frame.cut = self.length
+                return
 
     def _close_open(self, tag: str, stop_at: set[str]) -> None:
         if not self._open(tag):
@@ -393,7 +405,7 @@ class _Parser(HTMLParser):
             if furniture is not None:
                 self.furniture.append((start, end, furniture[0], furniture[1]))
             elif frame.evidence:
-                self.evidence.append((start, end))
+                self.evidence.append((start, end if frame.cut is None else frame.cut))
             if frame.byline:
                 self.bylines.append((start, end))
             if frame.datetime is not None:
