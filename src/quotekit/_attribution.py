@@ -180,8 +180,17 @@ def _description_left(tokens: list[Token], end: int, lexicon: Lexicon) -> int | 
         if not tokens[i].is_word:
             break
         i -= 1
-    if tok.lower.endswith("s") and tok.lower in {"sources", "officials", "analysts", "experts"}:
-        return end
+    if tok.lower.endswith("s"):
+        # a bare plural: "federal prosecutors wrote", "sources said"
+        start = end
+        while start > 0 and end - start < MAX_MODIFIERS:
+            prev = tokens[start - 1]
+            if not prev.is_word or prev.is_cap or lexicon.is_a("stop", prev.text):
+                break
+            if lexicon.match_cue([prev.lower], 0) is not None:
+                break
+            start -= 1
+        return start
     return None
 
 
@@ -208,6 +217,12 @@ def subject_before(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> Men
     tok = tokens[i]
     if tok.is_word and _is_pronoun(tok, lexicon):
         return Mention(tok.start, tok.end, "pronoun")
+    if tok.lower == "who" and i >= 2 and tokens[i - 1].text == ",":
+        # "Mike Lee, who declared …": the relative pronoun's antecedent
+        start = _name_run_left(tokens, i - 2, lexicon)
+        if start is not None:
+            return Mention(tokens[start].start, tokens[i - 2].end, "name")
+        return None
     if tok.is_word and lexicon.is_a("pronoun_contraction", tok.text):
         # "he's said", "she'd told": the pronoun without its auxiliary
         base = len(tok.text.replace("’", "'").split("'")[0])
@@ -247,6 +262,29 @@ def subject_before(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> Men
         if desc is not None:
             return Mention(tokens[desc].start, tokens[i].end, "description")
         return _subject_before_relative(tokens, i, lexicon)
+    return None
+
+
+def _head_before_phrase(tokens: list[Token], prep: int, lexicon: Lexicon) -> int | None:
+    """The determiner opening "DET noun PREP …", when a noun stands before ``prep``."""
+    k = prep - 1
+    if k < 1:
+        return None
+    noun = tokens[k]
+    if (
+        not noun.is_word
+        or noun.is_cap
+        or lexicon.is_a("stop", noun.text)
+        or noun.lower.endswith(("ed", "ing", "ly"))
+    ):
+        return None
+    j = k - 1
+    while j >= 0 and k - j <= 3 and tokens[j].is_word and not tokens[j].is_cap:
+        if lexicon.is_a("determiner", tokens[j].text):
+            return j if tokens[j].lower not in _DEMONSTRATIVES else None
+        if lexicon.is_a("stop", tokens[j].text):
+            return None
+        j -= 1
     return None
 
 
@@ -298,7 +336,9 @@ def _any_description_left(tokens: list[Token], end: int, lexicon: Lexicon) -> in
             if tok.lower in _DEMONSTRATIVES and i + 1 == end:
                 return None  # "that country said": too often a clause
             if i > 0 and lexicon.is_a("preposition", tokens[i - 1].text):
-                return None  # "in the past": the object of a preposition
+                # "A spokesman for the buyer said": the head before the phrase; but
+                # "… in the past said": the object of a preposition, no speaker.
+                return _head_before_phrase(tokens, i - 1, lexicon)
             return i
         if tok.lower != "of" and (
             lexicon.is_a("stop", tok.text) or lexicon.match_cue([tok.lower], 0) is not None
@@ -419,8 +459,10 @@ def _premodified_name_right(tokens: list[Token], start: int, lexicon: Lexicon) -
     j = start
     while j < len(tokens) and j - start < MAX_MODIFIERS:
         tok = tokens[j]
-        if not tok.is_word or lexicon.is_a("stop", tok.text) or _is_pronoun(tok, lexicon):
+        if not tok.is_word or _is_pronoun(tok, lexicon):
             return None
+        if lexicon.is_a("stop", tok.text) and not (tok.lower == "of" and j > start):
+            return None  # "of" may join modifiers: "master of ceremonies Asab Al-Tabchi"
         if tok.is_cap:
             break
         j += 1
@@ -527,7 +569,7 @@ def attribute_after(tokens: list[Token], lexicon: Lexicon) -> Found:
         return NOT_FOUND
     words = [t.lower for t in tokens]
     entry = lexicon.match_cue(words, i)
-    if entry is not None and words[i].endswith("ing"):
+    if entry is not None and words[i].endswith("ing") and "source_first" not in entry.tags:
         return NOT_FOUND  # '"…," referring to Trump': a participle, not "said X"
     if entry is not None and "belief" not in entry.tags:
         n = len(entry.words)
@@ -775,7 +817,9 @@ def attribute_before(tokens: list[Token], lexicon: Lexicon, *, beliefs: bool = F
             if agent is not None:
                 return Found(agent, cue, None, Attribution.ADJACENT)
         if before in _CLOSING_MARKS or (
-            before == "," and cue.index > 1 and tokens[cue.index - 2].text in _CLOSING_MARKS
+            before == ","
+            and cue.index > 1
+            and (tokens[cue.index - 2].text in _CLOSING_MARKS or not participle)
         ):
             # '"…," said Jane Doe, "…"': the cue of an interrupted quote.
             agent = agent_after(tokens, cue.index + cue.length, lexicon)
@@ -843,9 +887,14 @@ def _headline_speaker(tokens: list[Token], lexicon: Lexicon) -> Found:
     if len(tokens) < 2 or tokens[-1].text != ":" or len(tokens) - 1 > MAX_NAME_TOKENS:
         return NOT_FOUND
     start = _name_run_left(tokens, len(tokens) - 2, lexicon)
-    if start is None or any(not t.is_word for t in tokens[:start]):
+    if start is None:
         return NOT_FOUND
-    if start > 0 and not all(lexicon.is_a("starter", t.text) for t in tokens[:start]):
+    lead = tokens[:start]
+    dash = max((k for k, t in enumerate(lead) if t.text in "-–—"), default=-1)
+    lead = lead[dash + 1 :]
+    if lead and lead[-1].lower == "from":
+        lead = lead[:-1]  # "More from Jones: “…”"
+    if any(not t.is_word or not lexicon.is_a("starter", t.text) for t in lead):
         return NOT_FOUND
     mention = Mention(tokens[start].start, tokens[-2].end, "name")
     return Found(mention, None, None, Attribution.ADJACENT)
@@ -971,6 +1020,20 @@ def sentence_subject(tokens: list[Token], end: int, lexicon: Lexicon) -> Mention
                 form = "name"
         elif tok.is_cap:
             last = _name_run_right(tokens, i, lexicon)
+        if last is not None and last + 2 < end and tokens[last + 1].lower in _PHRASE_PREPOSITIONS:
+            # "Attorneys for Clinton appeared …": skip one short prepositional phrase
+            k = last + 2
+            while (
+                k < end
+                and k - last <= 5
+                and tokens[k].is_word
+                and (tokens[k].is_cap or lexicon.is_a("determiner", tokens[k].text))
+            ):
+                k += 1
+            if k < end and k > last + 2:
+                verb = tokens[k]
+                if verb.is_word and not verb.is_cap and verb.lower not in _NOT_VERBS:
+                    return Mention(tok.start, tokens[last].end, form)
         if last is not None and last + 1 < end:
             verb = tokens[last + 1]
             if verb.is_word and not verb.is_cap and verb.lower not in _NOT_VERBS:
