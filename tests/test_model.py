@@ -7,6 +7,8 @@ import json
 
 import attrs
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import quotekit
 from quotekit import Attribution, Cue, Quote, QuoteKind, Resolution, Span, Speaker, SpeakerKind
@@ -119,3 +121,70 @@ def test_confidence_and_flags_validated() -> None:
         _quote(confidence=1.5)
     with pytest.raises(ValueError):
         _quote(flags=("sparkly",))
+
+
+# --- any JSON-like value: a Quote or a RecordError naming the field ------------------------
+
+_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=20)
+    | st.sampled_from(["direct", "unclosed", "person", "name", "adjacent", "2019-01-07"])
+)
+_json = st.recursive(
+    _scalars,
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+_FIELDS = sorted(_quote().to_dict()) + [
+    f"{outer}.{inner}"
+    for outer in ("speaker_info", "cue_info")
+    for inner in _quote().to_dict()[outer]
+]
+# Keys kept for reading only: from_dict rebuilds the quote from the *_info objects.
+_MISSING = object()
+_FLAT_ONLY = {"speaker", "speaker_mention", "cue", "via"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(_json)
+def test_any_json_value_is_a_quote_or_a_record_error(value: object) -> None:
+    try:
+        quote = Quote.from_dict(value)  # type: ignore[arg-type]
+    except quotekit.RecordError:
+        return
+    assert Quote.from_dict(json.loads(json.dumps(quote.to_dict()))) == quote
+
+
+@settings(max_examples=250, deadline=None)
+@given(st.sampled_from(_FIELDS), st.one_of(_scalars, _json, st.just(_MISSING)))
+@example("confidence", 1.5)  # regression: blamed on "record", not the field
+@example("confidence", float("nan"))
+@example("flags", ["sparkly"])
+@example("schema", 2)
+def test_a_bad_field_is_named(field: str, value: object) -> None:
+    record = _quote().to_dict()
+    *outer, key = field.split(".")
+    target = record[outer[0]] if outer else record
+    if value is _MISSING:
+        del target[key]
+    else:
+        target[key] = value
+    try:
+        quote = Quote.from_dict(record)
+    except quotekit.RecordError as error:
+        if key in ("start", "end"):  # an end before its start may be blamed on either
+            assert error.field in {f"{outer[0]}.{k}" if outer else k for k in ("start", "end")}
+        else:
+            # The field itself, or a key inside it when the value is an object.
+            assert error.field == field or error.field.startswith(f"{field}."), error
+        return
+    # Accepted: a value of the right type and range, which the record keeps.
+    assert Quote.from_dict(quote.to_dict()) == quote
+    if field not in _FLAT_ONLY and value is not _MISSING:
+        written = quote.to_dict()[outer[0]] if outer else quote.to_dict()
+        assert json.dumps(written[key]) == json.dumps(value) or key in ("confidence", "flags")

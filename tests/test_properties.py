@@ -24,7 +24,7 @@ from quotekit import Cue, Quote, Span, Speaker, normalise_quote_text
 from strategies import HOSTILE_CHARS, any_text, check_quotes, hostile_news, news_text, texts
 
 ROOT = Path(__file__).resolve().parent.parent
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
@@ -33,7 +33,7 @@ def test_any_text_gives_valid_quotes(text: str) -> None:
     check_quotes(text, quotekit.extract(text, include_terms=True))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(hostile_news, st.sampled_from(["\r\n", "\r", "\u2028", "\u200b\n", "\n\ufeff"]))
 def test_line_endings_do_not_move_quotes(text: str, ending: str) -> None:
     """The same document with other line endings gives the same quote texts."""
@@ -115,7 +115,7 @@ def _shift(q: Quote, delta: int) -> Quote:
     )
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(
     news_text(),
     st.lists(st.sampled_from(_FILLER), min_size=1, max_size=4),
@@ -171,7 +171,7 @@ def test_record_round_trip(quote: Quote) -> None:
     assert Quote.from_dict(json.loads(json.dumps(record))) == quote
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(texts, st.one_of(st.none(), any_text))
 def test_extracted_records_round_trip(text: str, doc_id: str | None) -> None:
     for quote in quotekit.extract(text, doc_id=doc_id, include_terms=True):

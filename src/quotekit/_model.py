@@ -312,9 +312,14 @@ class Quote:
         flags = _get(data, "flags", list, "")
         if not all(isinstance(f, str) for f in flags):
             raise RecordError("flags", "every flag must be a string", flags)
+        unknown = sorted(set(flags) - KNOWN_FLAGS)
+        if unknown:
+            raise RecordError("flags", f"unknown flag(s) {unknown}", flags)
         confidence = _get(data, "confidence", (int, float), "")
         if isinstance(confidence, bool):
             raise RecordError("confidence", "must be a number", confidence)
+        if not 0.0 <= confidence <= 1.0:  # NaN fails this too
+            raise RecordError("confidence", "must be between 0 and 1", confidence)
         return _build(
             "",
             lambda: cls(
