@@ -191,13 +191,15 @@ def test_clusters_are_deterministic_and_independent_of_order(
 
 @settings(max_examples=60, deadline=None)
 @given(TEXTS)
-def test_every_member_relates_to_the_representative(texts: list[str]) -> None:
+def test_every_member_is_close_to_the_representative(texts: list[str]) -> None:
     seen = 0
     for found in quotekit.cluster(texts):
         seen += len(found)
         for text, relation in zip(found.texts, found.relations, strict=True):
-            assert relation is not Relation.UNRELATED
-            assert quotekit.compare(text, found.representative).relation is relation
+            comparison = quotekit.compare(text, found.representative)
+            assert comparison.relation is relation
+            # A member joined through another member still shares most content words.
+            assert relation is not Relation.UNRELATED or comparison.containment >= 0.75
     assert seen <= len(texts)
 
 

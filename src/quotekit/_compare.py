@@ -44,6 +44,9 @@ VARIANT_MIN_SHARED = 4
 CONTAINS_RATIO = 0.6  # the contained quote has at most this share of the other's content
 CONTAINS_CONTAINMENT = 0.8
 CONTAINS_COVERAGE = 0.8  # share of the contained quote's words aligned in order
+# The contained quote's words lie within this many times its length in the other (plus
+# two words): a dropped middle clause passes, words scattered over a speech do not.
+CONTAINS_WINDOW = 2.0
 # The score blends the three symmetric measures; containment weighs most because it
 # separated translations from topical neighbours best.
 _W_CONTAINMENT = 0.4
@@ -346,6 +349,43 @@ def lcs_length(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     return len(a) - row.bit_count()
 
 
+def _core(p: Profile) -> tuple[str, ...]:
+    """Stems of all words but the articles (which outlets add and drop freely)."""
+    return tuple(stem(k) for k in p.bare)
+
+
+def _inside(a: Profile, b: Profile) -> bool:
+    """Whether the shorter quote's words recur in order within a compact stretch of the
+    longer one: a trimmed quote, not the same words scattered over a long statement."""
+    short, long = sorted((_core(a), _core(b)), key=lambda c: (len(c), c))
+    if not short:
+        return False
+    matcher = difflib.SequenceMatcher(None, short, long, autojunk=False)
+    blocks = [m for m in matcher.get_matching_blocks() if m.size]
+    matched = sum(m.size for m in blocks)
+    if matched < CONTAINS_COVERAGE * len(short):
+        return False
+    window = blocks[-1].b + blocks[-1].size - blocks[0].b
+    return window <= CONTAINS_WINDOW * len(short) + 2
+
+
+def longest_run(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """Length of the longest run of words the two sequences share (symmetric)."""
+    if len(a) > len(b):
+        a, b = b, a
+    where: dict[str, list[int]] = {}
+    for j, item in enumerate(b):
+        where.setdefault(item, []).append(j)
+    best = 0
+    previous: dict[int, int] = {}
+    for item in a:
+        current = {j: previous.get(j - 1, 0) + 1 for j in where.get(item, ())}
+        if current:
+            best = max(best, max(current.values()))
+        previous = current
+    return best
+
+
 def _contiguous(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     n = len(short)
     if n == 0 or n >= len(long):
@@ -404,11 +444,16 @@ def _relation(
         return Relation.UNRELATED
     if shared < min(VARIANT_MIN_SHARED, small):
         return Relation.UNRELATED
-    if small <= CONTAINS_RATIO * big and containment >= CONTAINS_CONTAINMENT:
-        coverage = lcs_length(a.stems, b.stems) / min(len(a.stems), len(b.stems))
-        if coverage >= CONTAINS_COVERAGE:
+    if small <= CONTAINS_RATIO * big:
+        # Much shorter: a fragment of the other quote, or a different statement.
+        if containment >= CONTAINS_CONTAINMENT and _inside(a, b):
             a_longer = len(frozenset(a.content)) > len(frozenset(b.content))
             return Relation.CONTAINS if a_longer else Relation.CONTAINED
+        return Relation.UNRELATED
+    core_a, core_b = _core(a), _core(b)
+    if len(core_a) != len(core_b) and longest_run(core_a, core_b) == min(len(core_a), len(core_b)):
+        # All of the shorter quote's words, as one run of the longer: a fragment of it.
+        return Relation.CONTAINS if len(core_a) > len(core_b) else Relation.CONTAINED
     same_words = shared == big  # short quotes: the same content words, reworded around
     if order >= VARIANT_ORDER and (
         same_words

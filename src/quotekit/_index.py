@@ -32,6 +32,9 @@ COMMON_FLOOR = 200
 BLOCK_CAP = 256
 #: Buckets the blocking keys are sorted in, to keep the sort lists small.
 _BUCKETS = 64
+#: Share of a quote's content words its cluster's representative must have, when the
+#: quote joins through a member it matches rather than the representative itself.
+ROOT_CONTAINMENT = 0.75
 #: Relations that attach a quote to a longer one in a cluster.
 _ATTACHING = frozenset(
     {Relation.IDENTICAL, Relation.NEAR_IDENTICAL, Relation.VARIANT, Relation.CONTAINED}
@@ -369,15 +372,24 @@ def _assign(
     for u in sorted(range(len(units)), key=lambda v: units[v].rank, reverse=True):
         for _, p in sorted(offers[u], key=lambda o: (o[0], units[o[1]].rank), reverse=True):
             top = root[p]
-            if top == p or _attaches(items, units[u], units[top]):
+            if top == p or _fits(items, units[u], units[top]):
                 root[u] = top
                 break
     return root
 
 
-def _attaches(items: Sequence[Quote | str], child: _Unit, parent: _Unit) -> bool:
-    verdict = judge(profile(child.text), profile(parent.text))
-    return _attach_allowed(items, child, parent, verdict.relation)
+def _fits(items: Sequence[Quote | str], child: _Unit, root: _Unit) -> bool:
+    """Whether ``child`` (matching a member of ``root``'s cluster) belongs with ``root``:
+    it relates to it, or most of its content words are the root's too. A trimmed quote
+    of a reworded one need not relate to the reworded form directly, but a quote
+    sharing only a topic with the root stays out."""
+    verdict = judge(profile(child.text), profile(root.text))
+    if _attach_allowed(items, child, root, verdict.relation):
+        return True
+    if child.fragment:
+        return False
+    shared = len(set(child.content).intersection(root.content))
+    return shared >= ROOT_CONTAINMENT * len(child.content)
 
 
 def cluster(
