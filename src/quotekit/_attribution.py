@@ -321,7 +321,8 @@ def _any_description_left(tokens: list[Token], end: int, lexicon: Lexicon) -> in
     head = tokens[end]
     if (
         head.is_cap
-        or head.lower.endswith(("ly", "ed", "ing"))
+        or head.lower.endswith(("ly", "ed", "ing", "n't", "n’t"))
+        or head.lower in _AUXILIARIES
         or lexicon.is_a("stop", head.text)
         or lexicon.is_a("determiner", head.text)
         or _is_pronoun(head, lexicon)
@@ -643,9 +644,13 @@ def _phrase_then_cue(tokens: list[Token], i: int, words: list[str], lexicon: Lex
         not first.is_word
         or lexicon.is_a("stop", first.text)
         or _is_pronoun(first, lexicon)
-        or not (first.is_cap or lexicon.is_a("determiner", first.text))
+        or not (
+            first.is_cap
+            or lexicon.is_a("determiner", first.text)
+            or _premodified_name_right(tokens, i, lexicon) is not None
+        )
     ):
-        return NOT_FOUND
+        return NOT_FOUND  # "former Bush speechwriter Noam Neusner wrote" may start lower-case
     j = i + 1
     limit = min(len(tokens), i + MAX_PHRASE_TOKENS)
     while j < limit:
@@ -894,8 +899,10 @@ def _headline_speaker(tokens: list[Token], lexicon: Lexicon) -> Found:
     lead = lead[dash + 1 :]
     if lead and lead[-1].lower == "from":
         lead = lead[:-1]  # "More from Jones: “…”"
-    if any(not t.is_word or not lexicon.is_a("starter", t.text) for t in lead):
+    if any(not t.is_word for t in lead) or len(lead) > MAX_MODIFIERS:
         return NOT_FOUND
+    if any(t.is_cap and not lexicon.is_a("starter", t.text) for t in lead[1:]):
+        return NOT_FOUND  # "Former secretary of state Hillary Clinton: “…”" is fine
     mention = Mention(tokens[start].start, tokens[-2].end, "name")
     return Found(mention, None, None, Attribution.ADJACENT)
 

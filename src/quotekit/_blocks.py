@@ -62,6 +62,8 @@ def find_blocks(analysis: Analysis, marked: list[MarkedSpan]) -> list[Block]:
             continue  # quotes inside the paragraph: the marks speak for themselves
         if len(text[body.start : body.end].split()) < MIN_BLOCK_WORDS:
             continue
+        if text[body.end - 1] == ":" or text[body.start] == "<":
+            continue  # another introduction (the quoted item itself is missing) or markup
         blocks.append(Block(body, frozenset({FLAG_UNMARKED}), found, None))
     return blocks
 

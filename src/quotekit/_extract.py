@@ -187,6 +187,8 @@ def marked_candidates(
             found = attribute_before(before, lexicon, beliefs=True)
         words = len(text[content.start : content.end].split())
         kind = classify_marked(text, span, before, words, found_after, found, lexicon)
+        if kind is QuoteKind.PARTIAL and not found.found and _joins_a_term(text, candidates, span):
+            kind = QuoteKind.TERM  # known as ''rabbit patches'' or ''goat farms''
         if kind is QuoteKind.TERM:
             found = NOT_FOUND  # a term is nobody's statement
         if kind is not QuoteKind.TERM and not found.found:
@@ -204,6 +206,21 @@ def _window_start(text: str, start: int, end: int) -> int:
     while cut < end and not text[cut - 1].isspace():
         cut += 1
     return cut
+
+
+# Words that join a term in marks to the next one ("“X” or “Y”", "“X”, “Y” and “Z”").
+_TERM_JOINERS = frozenset({"or", "and", ",", "/"})
+
+
+def _joins_a_term(text: str, candidates: list[Candidate], span: MarkedSpan) -> bool:
+    """The quote follows a term, joined to it by "or", "and" or a comma only."""
+    if not candidates or span.open is None or candidates[-1].kind is not QuoteKind.TERM:
+        return False
+    gap = text[candidates[-1].content.end : span.open]
+    words = gap.replace(",", " , ").split()
+    marks = set("\"“”‘’'«»")
+    words = [w.strip("".join(marks)) for w in words]
+    return len(gap) < 12 and all(not w or w in _TERM_JOINERS for w in words)
 
 
 def _sentence_rest(analysis: Analysis, close_end: int) -> list:  # type: ignore[type-arg]
