@@ -97,6 +97,41 @@ def test_a_partial_quote_is_contained_in_the_full_one() -> None:
     assert quotekit.compare(full, part).relation is Relation.CONTAINS
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Regression: reported speech on one topic read as one statement (seeds 001, 002
+        # and 004 have this shape); the shared words are not in the same order.
+        (
+            "the volunteer nurses helped to rebuild the flooded northern villages",
+            "without the help of volunteer nurses, the flooded northern villages and the army "
+            "would not be able to rebuild the province that fast",
+        ),
+        # Regression: a few words scattered over a long quote are not a fragment of it.
+        (
+            "the city council out of housing",
+            "That is probably something the city council should do, he said. I am not against "
+            "the housing office, but it has never been the job of the council to run housing.",
+        ),
+        # Regression: a headline sharing a phrase with a much longer statement.
+        (
+            "Action On Rail Fares In First 100 Days In Office",
+            "she would present a rail fares plan to the assembly within her first 100 days in "
+            "office and that she thinks it would pass",
+        ),
+    ],
+)
+def test_shared_phrases_are_not_one_statement(a: str, b: str) -> None:
+    assert quotekit.compare(a, b).relation is Relation.UNRELATED
+
+
+def test_a_run_of_the_longer_quote_is_contained_not_a_variant() -> None:
+    long = "former city treasurer Anna Berg has the best experience"
+    assert quotekit.compare("former city treasurer Anna Berg", long).relation is (
+        Relation.CONTAINED
+    )
+
+
 def test_short_quotes_need_the_same_content_words() -> None:
     assert quotekit.compare("We will win.", "We will not win.").relation is Relation.UNRELATED
     assert quotekit.compare("Taxes will rise.", "Taxes will fall.").relation is Relation.UNRELATED
