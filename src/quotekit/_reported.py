@@ -85,6 +85,14 @@ class Reported:
     found: Found
 
 
+def _is(lexicon: Lexicon, word_class: str, low: str) -> bool:
+    """``Lexicon.is_a`` for a word already in lower case (this stage's hot path)."""
+    return low in lexicon.function_words.get(word_class, _NO_WORDS)
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+
+
 # --- the cue pattern ---------------------------------------------------------------------
 
 
@@ -129,6 +137,9 @@ def _cue_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, CueEntry]
 
 
 # What follows a cue, read before any tokenizing (most cue words are not reported speech).
+_AFTER_MARK = re.compile(r"[\"”’'»],?[ \t]{0,3}$")
+# "that" within a few words after a cue, with no sentence punctuation before it.
+_THAT_NEAR = re.compile(r"[^.;:!?\"“”\n]{0,70}?\bthat\b")
 _WORD_BEFORE = re.compile(r"([\w'’]{1,30})[ \t]{1,3}$")
 _AFTER_CUE = re.compile(r"\s{0,3}(?:(that\b)|([.,!?;])|([:\"“”‘’«»])|([\w'’-]{1,40}))")
 
@@ -185,14 +196,22 @@ def _worth_reading(
     text: str, cue_start: int, cue_end: int, entry: CueEntry, lexicon: Lexicon
 ) -> bool:
     """A cheap look at the words around a cue: could any reported form be there?"""
+    if _AFTER_MARK.search(text, max(0, cue_start - 6), cue_start) is not None:
+        return False  # '"…," said X': the attribution of a quotation in marks
+    if text[cue_start].isupper():
+        k = cue_start - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        if k >= 0 and (text[k].isalnum() or text[k] == ","):
+            return False  # "the Party, State and people": a name, not a cue
     before = _WORD_BEFORE.search(text, max(0, cue_start - 40), cue_start)
     if before is not None and "source_first" not in entry.tags:
         low = before.group(1).lower()
         if (
-            lexicon.is_a("first_person", low)
+            _is(lexicon, "first_person", low)
             or low in _BE
-            or (lexicon.is_a("determiner", low) and low not in {"that", "this", "these", "those"})
-            or (low.endswith(("'s", "’s")) and not lexicon.is_a("pronoun_contraction", low))
+            or (_is(lexicon, "determiner", low) and low not in {"that", "this", "these", "those"})
+            or (low.endswith(("'s", "’s")) and not _is(lexicon, "pronoun_contraction", low))
         ):
             return False  # the author ("I think"), a passive, or a noun ("the report")
     after = _AFTER_CUE.match(text, cue_end)
@@ -200,7 +219,7 @@ def _worth_reading(
         return False  # a colon or a quote mark: the cue introduces a quotation
     if after.group(1) is not None or after.group(2) is not None:
         return True
-    if "source_first" in entry.tags or text.find("that", cue_end, cue_end + RIGHT_CHARS) >= 0:
+    if "source_first" in entry.tags or _THAT_NEAR.match(text, cue_end) is not None:
         return True
     word = after.group(4)
     if "bare" not in entry.tags:
@@ -208,7 +227,7 @@ def _worth_reading(
     return (
         word[:1].isupper()
         or word in _DEMONSTRATIVES
-        or not (lexicon.is_a("stop", word) or lexicon.is_a("not_clause", word))
+        or not (_is(lexicon, "stop", word) or _is(lexicon, "not_clause", word))
     )
 
 
@@ -351,7 +370,7 @@ def _only_words_between(tokens: list[Token], pos: int, index: int, lexicon: Lexi
             commas += 1  # an apposition is opened by one comma and closed by another
         elif (
             (not tok.is_word and tok.text not in "-’'()")
-            or lexicon.is_a("finite", low)
+            or _is(lexicon, "finite", low)
             or lexicon.match_cue(words, k) is not None
             or low in {"who", "which", "that", "whose", "whom", "and", "or", "but"}
             or (low.endswith("ed") and not tok.is_cap)
@@ -365,7 +384,7 @@ def _fronted_name(tokens: list[Token], index: int, lexicon: Lexicon) -> Mention 
     """The name opening the sentence ("Sam Sitha from Kandal province, one of the
     attendants, said"), when nothing but its modifiers stands before the cue."""
     k = 0
-    while k < index and tokens[k].is_word and lexicon.is_a("starter", tokens[k].text):
+    while k < index and tokens[k].is_word and _is(lexicon, "starter", tokens[k].lower):
         k += 1
     if k >= index or not tokens[k].is_cap:
         return None
@@ -380,7 +399,7 @@ def _first_person(analysis: Analysis, mention: Mention | None) -> bool:
     if mention is None:
         return True
     words = analysis.text[mention.start : mention.end].lower().split()
-    return len(words) == 1 and analysis.lexicon.is_a("first_person", words[0])
+    return len(words) == 1 and _is(analysis.lexicon, "first_person", words[0])
 
 
 def _token_at(tokens: list[Token], start: int) -> int | None:
@@ -390,9 +409,9 @@ def _token_at(tokens: list[Token], start: int) -> int | None:
 
 def _noun_before(previous: Token, lexicon: Lexicon) -> bool:
     low = previous.lower
-    if lexicon.is_a("determiner", low) and low not in {"that", "this", "these", "those"}:
+    if _is(lexicon, "determiner", low) and low not in {"that", "this", "these", "those"}:
         return True
-    return low.endswith(("'s", "’s")) and not lexicon.is_a("pronoun_contraction", low)
+    return low.endswith(("'s", "’s")) and not _is(lexicon, "pronoun_contraction", low)
 
 
 def _passive(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
@@ -456,14 +475,14 @@ def _that_after(tokens: list[Token], i: int, entry: CueEntry, lexicon: Lexicon) 
     if not tok.is_word:
         return None
     low = tok.lower
-    if lexicon.is_a("finite", low) or low in _BE or (lexicon.is_a("time", low) and not tok.is_cap):
+    if _is(lexicon, "finite", low) or low in _BE or (_is(lexicon, "time", low) and not tok.is_cap):
         return None  # "a phrase that could …", "announced that day"
     if (
         not tok.is_cap
-        and not lexicon.is_a("subject_pronoun", low)
-        and not lexicon.is_a("determiner", low)
-        and not lexicon.is_a("pronoun_contraction", low)
-        and not lexicon.is_a("clause_opener", low)
+        and not _is(lexicon, "subject_pronoun", low)
+        and not _is(lexicon, "determiner", low)
+        and not _is(lexicon, "pronoun_contraction", low)
+        and not _is(lexicon, "clause_opener", low)
         and not _finite_within(tokens, nxt + 1, lexicon, 8, commas=True)
     ):
         return None  # "reports that track spending": a relative clause
@@ -475,29 +494,28 @@ def _skip_adjuncts(tokens: list[Token], i: int, lexicon: Lexicon) -> int:
     "in a recent interview with CNN", "yesterday". Bounded by ``MAX_GAP_TOKENS``."""
     j = i
     limit = min(len(tokens), i + MAX_GAP_TOKENS)
-    words = [t.lower for t in tokens[i : limit + 4]]
     while j < limit:
         tok = tokens[j]
         low = tok.lower
         if low in _TIME_DETERMINERS:
             # "last week", "this morning"; but "said this is …" opens a clause
-            if j + 1 < limit and lexicon.is_a("time", tokens[j + 1].lower):
+            if j + 1 < limit and _is(lexicon, "time", tokens[j + 1].lower):
                 j += 2
                 continue
             break
         if tok.is_word and _time_word(tokens, j, lexicon):
             j += 1
             continue
-        if tok.is_word and lexicon.is_a("adjunct_preposition", low):
+        if tok.is_word and _is(lexicon, "adjunct_preposition", low):
             # a preposition phrase up to "that" or a comma (a date may hold one:
             # "on March 19, 1989"); a verb inside means it is no adjunct.
             k = j + 1
             while k < limit:
                 nxt = tokens[k]
                 if nxt.is_word:
-                    if nxt.lower == "that" or lexicon.is_a("subject_pronoun", nxt.lower):
+                    if nxt.lower == "that" or _is(lexicon, "subject_pronoun", nxt.lower):
                         break
-                    if lexicon.is_a("finite", nxt.lower) or lexicon.match_cue(words, k - i):
+                    if _is(lexicon, "finite", nxt.lower) or _cue_at(tokens, k, lexicon):
                         return j  # a verb: not an adjunct ("in affirming that")
                 elif not (
                     nxt.text == ","
@@ -515,6 +533,10 @@ def _skip_adjuncts(tokens: list[Token], i: int, lexicon: Lexicon) -> int:
     return j
 
 
+def _cue_at(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
+    return lexicon.match_cue([t.lower for t in tokens[k : k + 4]], 0) is not None
+
+
 def _time_word(tokens: list[Token], j: int, lexicon: Lexicon) -> bool:
     """ "yesterday", "Tuesday", "recently", "again": an adjunct word of its own."""
     tok = tokens[j]
@@ -522,9 +544,9 @@ def _time_word(tokens: list[Token], j: int, lexicon: Lexicon) -> bool:
     if low in {"instead", "again", "also", "repeatedly", "yesterday", "today"}:
         return True
     if not tok.is_cap:
-        return lexicon.is_a("time", low) or low.endswith("ly")
+        return _is(lexicon, "time", low) or low.endswith("ly")
     # "said Tuesday that", but not "said Tuesday Smith …" nor a name ("May Smith")
-    return lexicon.is_a("time", low) and j + 1 < len(tokens) and not tokens[j + 1].is_cap
+    return _is(lexicon, "time", low) and j + 1 < len(tokens) and not tokens[j + 1].is_cap
 
 
 def _skip_object(tokens: list[Token], j: int, lexicon: Lexicon) -> int:
@@ -533,29 +555,29 @@ def _skip_object(tokens: list[Token], j: int, lexicon: Lexicon) -> int:
     if j >= len(tokens) or not tokens[j].is_word:
         return j
     tok = tokens[j]
-    if lexicon.is_a("object_pronoun", tok.lower) and tok.lower not in {"it", "you"}:
+    if _is(lexicon, "object_pronoun", tok.lower) and tok.lower not in {"it", "you"}:
         return j + 1
-    if tok.is_cap and not lexicon.is_a("subject_pronoun", tok.lower):
+    if tok.is_cap and not _is(lexicon, "subject_pronoun", tok.lower):
         k = j
         while (
             k < len(tokens)
             and k - j < MAX_OBJECT_TOKENS
             and tokens[k].is_word
-            and (tokens[k].is_cap or lexicon.is_a("connector", tokens[k].lower))
+            and (tokens[k].is_cap or _is(lexicon, "connector", tokens[k].lower))
         ):
             k += 1
         return k
-    if lexicon.is_a("determiner", tok.lower) and tok.lower not in {"that", "this"}:
+    if _is(lexicon, "determiner", tok.lower) and tok.lower not in {"that", "this"}:
         k = j + 1
         while k < len(tokens) and k - j < MAX_OBJECT_TOKENS and tokens[k].is_word:
             low = tokens[k].lower
-            if low == "that" or lexicon.is_a("finite", low) or lexicon.is_a("stop", low):
+            if low == "that" or _is(lexicon, "finite", low) or _is(lexicon, "stop", low):
                 break
             k += 1
         return k
     if (
         tok.lower.endswith("s")
-        and not lexicon.is_a("finite", tok.lower)
+        and not _is(lexicon, "finite", tok.lower)
         and (j + 1 < len(tokens) and tokens[j + 1].lower == "that")
     ):
         return j + 1  # "reporters that", "lawmakers that"
@@ -572,33 +594,33 @@ def _clause_at(tokens: list[Token], j: int, lexicon: Lexicon, *, loose: bool) ->
     low = tok.lower
     if not tok.is_word:
         return False
-    if lexicon.is_a("subject_pronoun", low) or lexicon.is_a("pronoun_contraction", low):
+    if _is(lexicon, "subject_pronoun", low) or _is(lexicon, "pronoun_contraction", low):
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         return (
-            lexicon.is_a("pronoun_contraction", low)
+            _is(lexicon, "pronoun_contraction", low)
             or (
                 nxt is not None
                 and nxt.is_word
                 and not nxt.is_cap
-                and not lexicon.is_a("preposition", nxt.lower)
-                and not lexicon.is_a("stop", nxt.lower)
+                and not _is(lexicon, "preposition", nxt.lower)
+                and not _is(lexicon, "stop", nxt.lower)
             )
-            or (nxt is not None and lexicon.is_a("finite", nxt.lower))
+            or (nxt is not None and _is(lexicon, "finite", nxt.lower))
         )
-    if lexicon.is_a("finite", low) or low in _BE:
+    if _is(lexicon, "finite", low) or low in _BE:
         return False  # "the plan he said would fail": the subject is elsewhere
     if low in _DEMONSTRATIVES:
         return _finite_within(tokens, j + 1, lexicon, 3)  # "said this is", not "said this"
     if loose:
         return not (
-            lexicon.is_a("not_clause", low)
-            or lexicon.is_a("preposition", low)
-            or lexicon.is_a("adjunct_preposition", low)
-            or lexicon.is_a("stop", low)
+            _is(lexicon, "not_clause", low)
+            or _is(lexicon, "preposition", low)
+            or _is(lexicon, "adjunct_preposition", low)
+            or _is(lexicon, "stop", low)
             or (low.endswith("ing") and not tok.is_cap)
             or (low in {"it", "a", "an"} and not _finite_within(tokens, j + 1, lexicon, 3))
         )
-    if lexicon.is_a("preposition", low) or lexicon.is_a("stop", low):
+    if _is(lexicon, "preposition", low) or _is(lexicon, "stop", low):
         return False
     return _finite_within(tokens, j + 1, lexicon, MAX_CLAUSE_SCAN)
 
@@ -615,16 +637,16 @@ def _finite_within(
                 continue
             return False
         low = tok.lower
-        if lexicon.is_a("finite", low):
+        if _is(lexicon, "finite", low):
             return True
         prev = tokens[k - 1]
         if (
             low.endswith("ed")
             and not tok.is_cap
             and prev.is_word
-            and not lexicon.is_a("determiner", prev.lower)
-            and not lexicon.is_a("preposition", prev.lower)
-            and not lexicon.is_a("stop", prev.lower)
+            and not _is(lexicon, "determiner", prev.lower)
+            and not _is(lexicon, "preposition", prev.lower)
+            and not _is(lexicon, "stop", prev.lower)
         ):
             return True
     return False
@@ -738,7 +760,7 @@ def _opens_sentence(tokens: list[Token], index: int, sentence: Span, lexicon: Le
     k = index - 1
     while k >= 0 and tokens[k].start >= sentence.start:
         tok = tokens[k]
-        if not (tok.is_word and lexicon.is_a("starter", tok.text)) and tok.text not in "“\"‘'":
+        if not (tok.is_word and _is(lexicon, "starter", tok.lower)) and tok.text not in "“\"‘'":
             return False
         k -= 1
     return True
@@ -753,7 +775,7 @@ def _comma_after(tokens: list[Token], pos: int, lexicon: Lexicon) -> int | None:
         text = tokens[k].text
         if text == ",":
             return k
-        if text in '.;:!?"“”' or lexicon.is_a("finite", tokens[k].lower):
+        if text in '.;:!?"“”' or _is(lexicon, "finite", tokens[k].lower):
             return None
         k += 1
     return None
@@ -801,7 +823,7 @@ def _source_after(
         else:
             # ", union leader Tom Reyes said": a lower-case title may come first
             while k > 0 and subject.start - tokens[k].start < 40 and tokens[k].is_word:
-                if tokens[k].is_cap or lexicon.is_a("finite", tokens[k].lower):
+                if tokens[k].is_cap or _is(lexicon, "finite", tokens[k].lower):
                     return None
                 k -= 1
             if k < 0 or tokens[k].text != ",":
@@ -835,9 +857,9 @@ def _statement(analysis: Analysis, content: Span) -> bool:
     lexicon = analysis.lexicon
     for k, word in enumerate(words):
         low = word.strip(".,;:!?\"'“”‘’()").lower()
-        if lexicon.is_a("finite", low) or lexicon.is_a("pronoun_contraction", low):
+        if _is(lexicon, "finite", low) or _is(lexicon, "pronoun_contraction", low):
             return True
-        if k > 0 and low.endswith("ed") and not lexicon.is_a("determiner", words[k - 1].lower()):
+        if k > 0 and low.endswith("ed") and not _is(lexicon, "determiner", words[k - 1].lower()):
             return True
     return False
 
