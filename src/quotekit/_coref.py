@@ -86,10 +86,22 @@ class _Entity:
     keys: tuple[str, ...]  # the words case-folded, for matching
     kind: SpeakerKind
     titles: tuple[str, ...]
-    gender: str
+    gender: str  # from a title: certain
     last_pos: int
     spoke: bool = False
     media: bool = False
+    votes: int = 0  # pronouns and possessives so far: + for he/his, - for she/her
+
+    @property
+    def sex(self) -> str:
+        """The gender to match pronouns against: the title's, else the pronouns' majority."""
+        if self.gender or not self.votes:
+            return self.gender
+        return "male" if self.votes > 0 else "female"
+
+    def vote(self, gender: str) -> None:
+        if not self.gender and self.kind is not SpeakerKind.ORGANISATION:
+            self.votes += 1 if gender == "male" else -1
 
 
 def background_names(
@@ -181,9 +193,8 @@ class Resolver:
                 entity is not None
                 and pos - entity.last_pos <= POSSESSIVE_REACH + 40
                 and entity.kind is SpeakerKind.PERSON
-                and not entity.gender
             ):
-                entity.gender = "male" if mention == "his" else "female"
+                entity.vote("male" if mention == "his" else "female")
             return
         if " " not in mention:
             # One word: only a short form of a known person or an acronym keeps it recent.
@@ -193,6 +204,7 @@ class Resolver:
                 entity.kind is SpeakerKind.PERSON or word in self._by_acronym
             ):
                 self._touch(pos, entity)
+                entity.spoke = entity.spoke or self._speaks(pos + len(mention))
             return
         parsed = parse_mention(mention, self.lexicon)
         if parsed.title_only or (parsed.kind is SpeakerKind.UNKNOWN and len(parsed.words) < 2):
@@ -264,7 +276,7 @@ class Resolver:
         pool = min((self._by_word.get(k, []) for k in keys), key=len)
         for entity in reversed(pool[-MAX_NAMESAKES:]):
             ek = entity.keys
-            if n > len(ek) or (gender and entity.gender and gender != entity.gender):
+            if n > len(ek) or (gender and entity.sex and gender != entity.sex):
                 continue
             if not any(ek[i : i + n] == keys for i in range(len(ek) - n + 1)):
                 continue
@@ -346,7 +358,7 @@ class Resolver:
             e
             for e in self._recent(pos)
             if _compatible(e, gender, kind, number)
-            and (e.spoke or e.titles or e.gender or e.kind is SpeakerKind.ORGANISATION)
+            and (e.spoke or e.titles or e.sex or e.kind is SpeakerKind.ORGANISATION)
         ]
         if not candidates:
             return None
@@ -354,8 +366,8 @@ class Resolver:
         # (Preferring a known gender that fits over an unknown one was measured worse.)
         near = [e for e in candidates if e.spoke and pos - e.last_pos <= SPEAKER_WINDOW]
         best = (near or candidates)[0]
-        if gender and not best.gender and best.kind is SpeakerKind.PERSON:
-            best.gender = gender  # "he" said so
+        if gender:
+            best.vote(gender)  # "he" said so
         return self._resolved(pos, best, Resolution.PRONOUN, None, pronoun)
 
     def resolve_description(self, pos: int, description: str) -> Resolved | None:
@@ -414,7 +426,7 @@ class Resolver:
             parsed.role if parsed is not None else None,
             kind,
             resolution,
-            entity.gender,
+            entity.sex,
         )
         names = (mention,) if parsed is None else (parsed.name, mention)
         return self._registered(result, *names) or result
@@ -446,7 +458,7 @@ def _compatible(entity: _Entity, gender: str, kind: str, number: str) -> bool:
     if kind == "person":
         if entity.kind is SpeakerKind.ORGANISATION:
             return False
-        return not (gender and entity.gender and gender != entity.gender)
+        return not (gender and entity.sex and gender != entity.sex)
     return True
 
 
