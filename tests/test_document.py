@@ -439,6 +439,7 @@ def test_shipped_rules_load() -> None:
         ("caption\tonly-two", "3 tab-separated"),
         ("byline\tx\tby (\\w+)", "group named 'name'"),
         ("month\t13\tsmarch", "month"),
+        ("caption\tfloating\tphoto", "start with"),
     ],
 )
 def test_bad_rule_rows_raise_lexicon_error(row: str, problem: str) -> None:

@@ -44,6 +44,8 @@ MAX_BYLINE_WORDS = 20
 #: How many lines at the start (after the title) and at the end hold metadata.
 HEAD_LINES = 6
 TAIL_LINES = 3
+#: Rules anchored at the end of a line are searched in this many final characters.
+TAIL_WINDOW = 200
 #: The longest dateline considered.
 MAX_DATELINE = 100
 
@@ -91,16 +93,20 @@ class Furniture:
 
 @attrs.frozen
 class _Rules:
-    """One kind of line rule, joined into a single alternation (one search per line)."""
+    """One kind of line rule, joined into two alternations: the rules anchored at the
+    start of the line (tried there only) and those anchored at its end (searched in its
+    last :data:`TAIL_WINDOW` characters). Two short matches per line, whatever its length.
+    """
 
     names: tuple[str, ...]
-    pattern: regex.Pattern[str] | None
+    head: regex.Pattern[str] | None
+    tail: regex.Pattern[str] | None
 
     def first(self, line: str) -> str | None:
-        """The name of the first rule matching ``line``, or None."""
-        if self.pattern is None:
-            return None
-        match = self.pattern.search(line)
+        """The name of a rule matching ``line`` (start-anchored rules first), or None."""
+        match = self.head.match(line) if self.head is not None else None
+        if match is None and self.tail is not None:
+            match = self.tail.search(line, max(0, len(line) - TAIL_WINDOW))
         if match is None or match.lastgroup is None:
             return None
         return self.names[int(match.lastgroup[1:])]
@@ -132,12 +138,21 @@ def _compile(source: str, pattern: str) -> regex.Pattern[str]:
 
 
 def _joined(rows: Sequence[tuple[str, str, str]], name: str) -> _Rules:
-    if not rows:
-        return _Rules((), None)
-    for source, _rule, pattern in rows:
+    head: list[str] = []
+    tail: list[str] = []
+    for i, (source, _rule, pattern) in enumerate(rows):
         _compile(source, pattern)  # each row on its own first, so errors name the line
-    joined = "|".join(f"(?P<r{i}>{pattern})" for i, (_s, _r, pattern) in enumerate(rows))
-    return _Rules(tuple(rule for _s, rule, _p in rows), _compile(name, joined))
+        if pattern.startswith("\\A"):
+            head.append(f"(?P<r{i}>{pattern})")
+        elif pattern.endswith("\\Z"):
+            tail.append(f"(?P<r{i}>{pattern})")
+        else:
+            raise LexiconError(source, "a line rule must start with \\A or end with \\Z", pattern)
+    return _Rules(
+        tuple(rule for _s, rule, _p in rows),
+        _compile(name, "|".join(head)) if head else None,
+        _compile(name, "|".join(tail)) if tail else None,
+    )
 
 
 def _words(value: str) -> list[str]:
