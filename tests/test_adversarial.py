@@ -23,7 +23,7 @@ import quotekit
 from quotekit import _analysis, _furniture, _reported
 from strategies import GENERATORS, check_quotes, ordinary_news
 
-SIZE = 120_000
+SIZE = 100_000
 
 
 @pytest.fixture(scope="module", params=sorted(GENERATORS))
@@ -76,7 +76,7 @@ def test_tokenizer_work_is_linear(name: str, counter: _CountingTokenizer) -> Non
     (quadratic); the windows are bounded now, so work per character stays flat."""
     make = ordinary_news if name == "ordinary_news" else GENERATORS[name]
     per_char = []
-    for size in (25_000, 100_000):
+    for size in (20_000, 80_000):
         counter.chars = 0
         quotekit.extract(make(size))
         per_char.append(counter.chars / size)
