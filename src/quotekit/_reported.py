@@ -173,7 +173,9 @@ def find_reported(
             continue
         if _inside(marked, marked_starts, cue_start) or analysis.is_excluded(cue_start):
             continue
-        k = bisect.bisect_left(marked_ends, cue_start - ATTRIBUTION_REACH)
+        # A quotation ending earlier in this sentence, not far before the cue.
+        reach = max(cue_start - ATTRIBUTION_REACH, analysis.sentence_at(cue_start).start)
+        k = bisect.bisect_left(marked_ends, reach)
         after_quote = k < len(marked_ends) and marked_ends[k] <= cue_start
         if after_quote:
             after = _AFTER_CUE.match(text, match.end())
@@ -505,6 +507,11 @@ def _skip_adjuncts(tokens: list[Token], i: int, lexicon: Lexicon) -> int:
             break
         if tok.is_word and _time_word(tokens, j, lexicon):
             j += 1
+            # "Dec. 6", "March 19, 1989": the day and year of a date
+            while (j < limit and tokens[j].text[:1].isdigit()) or (
+                j + 1 < limit and tokens[j].text == "," and tokens[j + 1].text[:1].isdigit()
+            ):
+                j += 1
             continue
         if tok.is_word and _is(lexicon, "adjunct_preposition", low):
             # a preposition phrase up to "that" or a comma (a date may hold one:
@@ -545,8 +552,10 @@ def _time_word(tokens: list[Token], j: int, lexicon: Lexicon) -> bool:
         return True
     if not tok.is_cap:
         return _is(lexicon, "time", low) or low.endswith("ly")
-    # "said Tuesday that", but not "said Tuesday Smith …" nor a name ("May Smith")
-    return _is(lexicon, "time", low) and j + 1 < len(tokens) and not tokens[j + 1].is_cap
+    # "said Tuesday that", "said Dec. 6", but not "said Tuesday Smith …" nor "May Smith"
+    low = low.rstrip(".")
+    is_time = _is(lexicon, "time", low) or _is(lexicon, "abbrev_capital", low)
+    return is_time and j + 1 < len(tokens) and not tokens[j + 1].is_cap
 
 
 def _skip_object(tokens: list[Token], j: int, lexicon: Lexicon) -> int:
@@ -704,6 +713,8 @@ def _speaker_of(tokens: list[Token], cue: CueMatch, lexicon: Lexicon) -> Found |
     "…, saying that"), the speaker of the cue it depends on."""
     subject = subject_before(tokens, cue.index, lexicon)
     if subject is not None:
+        if subject.form == "description" and tokens[cue.index - 1].text[:1].isdigit():
+            return None  # "The 1968 contest that …": a noun, not a speaker and a cue
         return Found(subject, cue, None, Attribution.ADJACENT)
     if not _participle(tokens[cue.index]):
         # A long subject: "Sixty-six percent said", "Many speakers at the service said".
@@ -804,8 +815,8 @@ def _source_after(
         end = _skip_adjuncts(tokens, _index_after(tokens, agent, i), lexicon)
     else:
         subject = subject_before(tokens, cue.index, lexicon)
-        if subject is None:
-            return None
+        if subject is None or ("bare" not in entry.tags and subject.form == "description"):
+            return None  # ", the final contest.": a noun phrase, not a source
         k = bisect.bisect_left([t.start for t in tokens], subject.start) - 1
         if k >= 0 and tokens[k].lower == "as":
             # "As the Khmer Times noted, CLAUSE" / "CLAUSE, as X said."
@@ -849,8 +860,9 @@ def _source_after(
 
 
 def _statement(analysis: Analysis, content: Span) -> bool:
-    """Whether words before ", X said" make a statement: four words or more and a finite
-    verb ("Holding open a book, Beck said" is scene-setting, not speech)."""
+    """Whether words before ", X said" make a statement: four words or more, with a
+    finite verb or at least not opened like scene-setting ("Holding open a book, Beck
+    said", "At a rally in Iowa, Trump said", "Asked about it, she said")."""
     words = analysis.text[content.start : content.end].split()
     if len(words) < 4:
         return False
@@ -861,7 +873,14 @@ def _statement(analysis: Analysis, content: Span) -> bool:
             return True
         if k > 0 and low.endswith("ed") and not _is(lexicon, "determiner", words[k - 1].lower()):
             return True
-    return False
+    first = words[0].strip("\"'“”‘’(").lower()
+    return not (
+        first.endswith(("ing", "ed"))
+        or _is(lexicon, "adjunct_preposition", first)
+        or _is(lexicon, "preposition", first)
+        or _is(lexicon, "clause_opener", first)
+        or _is(lexicon, "stop", first)
+    )
 
 
 def _index_after(tokens: list[Token], mention: Mention, i: int) -> int:
