@@ -83,6 +83,8 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueMatch]:
 def _is_noun_context(previous: Token, lexicon: Lexicon) -> bool:
     """The word before a cue form makes it a noun: "Trump's call", "her remarks"."""
     low = previous.lower
+    if low == "of":
+        return True  # "the secretary of state", "a statement of support"
     return (
         low.endswith(("'s", "’s", "s'", "s’")) and not lexicon.is_a("pronoun_contraction", low)
     ) or (lexicon.is_a("determiner", low) and low not in _NOT_NOUN_DETERMINERS)
@@ -858,16 +860,26 @@ def _possessive_speaker(tokens: list[Token], lexicon: Lexicon) -> Found:
         tok = tokens[k]
         if not (tok.is_word and lexicon.is_a("speech_noun", tok.text)):
             continue
-        if tokens[k + 1].lower != "that":
-            continue  # only "X's claim that …" reports X's words
+        after = [t.lower for t in tokens[k + 1 : k + 3]]
+        if not (
+            after[:1] == ["that"] or (after[:1] in (["was"], ["is"]) and after[1:] == ["that"])
+        ):
+            continue  # only "X's claim that …", "X's answer was that …" report X's words
         owner = tokens[k - 1]
-        if not (owner.is_cap and owner.lower.endswith(("'s", "’s"))):
+        if not owner.lower.endswith(("'s", "’s")):
             continue
-        start = _name_run_left(tokens, k - 1, lexicon)
-        if start is None:
+        if owner.is_cap:
+            start = _name_run_left(tokens, k - 1, lexicon)
+            if start is not None:
+                mention = Mention(tokens[start].start, owner.end - 2, "name")
+                return Found(mention, None, None, Attribution.ADJACENT)
             continue
-        mention = Mention(tokens[start].start, owner.end - 2, "name")
-        return Found(mention, None, None, Attribution.ADJACENT)
+        j = k - 2  # "The Florida senator's answer was that …"
+        while j >= 0 and k - j <= 5 and tokens[j].is_word:
+            if lexicon.is_a("determiner", tokens[j].text):
+                mention = Mention(tokens[j].start, owner.end - 2, "description")
+                return Found(mention, None, None, Attribution.ADJACENT)
+            j -= 1
     return NOT_FOUND
 
 

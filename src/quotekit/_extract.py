@@ -275,6 +275,15 @@ def _earlier_speaker(
     if kind is not QuoteKind.DIRECT:
         return NOT_FOUND
     found = _previous_sentences(analysis, quoted, sentence)
+    before = candidates[-1] if candidates else None
+    if (
+        found.found
+        and before is not None
+        and before.found.speaker == found.speaker
+        and analysis.paragraph_index(before.content.end) == p_index - 1
+    ):
+        # The quote ending the paragraph before has the same speaker: a run of quotes.
+        return attrs.evolve(found, attribution=Attribution.CONTINUATION)
     return found if found.found else continued
 
 
@@ -319,6 +328,15 @@ def _previous_sentences(analysis: Analysis, quoted: _Quoted, sentence: Span) -> 
     for k in range(index - 1, max(-1, index - 1 - PREVIOUS_SENTENCES), -1):
         previous = analysis.sentences[k]
         if previous.start < paragraph.start:
+            if k == index - 1 and sentence.start <= paragraph.start + 2:
+                # A quote opening its paragraph, after a paragraph that ends by naming a
+                # speaker ("Trump told supporters the fight goes on.¶“We are not done.”")
+                start = _window_start(analysis.text, previous.start, previous.end)
+                found = attribute_in_sentence(
+                    quoted.outside(analysis.tokens(start, previous.end)), analysis.lexicon
+                )
+                if found.found:
+                    return found
             break
         start = _window_start(analysis.text, previous.start, previous.end)
         found = attribute_in_sentence(
