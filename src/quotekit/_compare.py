@@ -26,6 +26,8 @@ from ._model import Quote, Span
 from ._normalise import normalise_quote_text
 from .errors import InputTypeError, LexiconError
 
+# Regexes in this module keep the linear-time rule written at the top of _text.py
+# (checked for every pattern by tests/test_adversarial.py).
 # A word: letters, digits and marks, with inner apostrophes ("don't", "people's"). The
 # optional group must start with an apostrophe, so matching is unambiguous and linear.
 _WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:'[\p{L}\p{N}\p{M}]+)*")

@@ -36,6 +36,8 @@ SPEAKER_WINDOW = 600
 # Descriptions longer than this are new entities ("a newspaper of the ... Party").
 MAX_DESCRIPTION_WORDS = 4
 
+# Regexes in this module keep the linear-time rule written at the top of _text.py
+# (checked for every pattern by tests/test_adversarial.py).
 # Runs of 1 to 6 capitalised words: the names a later short form can refer back to, and
 # the short forms that keep an entity recent ("Clinton tweeted ...").
 _NAME_RUN = regex.compile(

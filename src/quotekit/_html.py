@@ -52,6 +52,8 @@ _FURNITURE = _names("nav footer aside form button select textarea menu dialog")
 _FURNITURE_ROLES = _names("navigation banner contentinfo complementary search menu menubar toolbar")
 # A start tag of one of these closes an open <p> (HTML's implied end tags).
 _CLOSES_P = _BLOCK - {"body", "html"}
+# Regexes in this module keep the linear-time rule written at the top of _text.py
+# (checked for every pattern by tests/test_adversarial.py).
 _HTML_SPACE = regex.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
 _CLASS_WORD = regex.compile(r"[a-z0-9]+")
 _HIDDEN_STYLE = regex.compile(r"(?i:display\s{0,3}:\s{0,3}none|visibility\s{0,3}:\s{0,3}hidden)")

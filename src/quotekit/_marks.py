@@ -26,6 +26,8 @@ from ._model import (
 DOUBLE_MARKS = '"“”„‟«»'
 SINGLE_MARKS = "'‘’‚‛‹›`"
 _ANY_MARK = DOUBLE_MARKS + SINGLE_MARKS
+# Regexes in this module keep the linear-time rule written at the top of _text.py
+# (checked for every pattern by tests/test_adversarial.py).
 # Two straight apostrophes (''…'') or two backticks (``…'') stand for a double mark in
 # plain-text news archives. A single mark right after a non-space and right before
 # ``''`` closes an inner quotation ("…them,'''"), so it is matched on its own first.

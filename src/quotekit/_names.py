@@ -29,6 +29,8 @@ MAX_MODIFIER_REACH = 3
 # Punctuation that separates the parts of an apposition ("X, advisor to Y").
 _SEPARATORS = frozenset({",", ";", ":", "—", "–"})
 _APOSTROPHES = ("'", "’")
+# Regexes in this module keep the linear-time rule written at the top of _text.py
+# (checked for every pattern by tests/test_adversarial.py).
 _ROMAN = regex.compile(r"[IVXLCDM]{1,6}")
 _CASE_PARTS = regex.compile(r"([\-'’])")
 

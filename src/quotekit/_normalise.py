@@ -35,6 +35,8 @@ _TRANSLATE = str.maketrans(
         "\ufffd": " ",
     }
 )
+# Regexes in this module keep the linear-time rule written at the top of _text.py
+# (checked for every pattern by tests/test_adversarial.py).
 _INVISIBLE = regex.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 # Lone surrogates (possible in a Python str) cannot be encoded or survive JSON: a space,
 # as U+FFFD is.

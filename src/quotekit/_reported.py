@@ -136,6 +136,8 @@ def _cue_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, CueEntry]
     return re.compile(r"\b" + _trie_pattern(sorted(forms)) + r"\b"), entries
 
 
+# Regexes in this module keep the linear-time rule written at the top of _text.py
+# (checked for every pattern by tests/test_adversarial.py).
 # What follows a cue, read before any tokenizing (most cue words are not reported speech).
 _AFTER_MARK = re.compile(r"[\"”’'»],?[ \t]{0,3}$")
 # "that" within a few words after a cue, with no sentence punctuation before it.

@@ -7,6 +7,8 @@ import regex
 
 from ._lexicon import Lexicon
 
+# Regexes in this module keep the linear-time rule written at the top of _text.py
+# (checked for every pattern by tests/test_adversarial.py).
 # Acronyms with dots (U.S., H.E.) first, then words with inner apostrophes or hyphens,
 # then any single non-space character. Every repetition is bounded.
 _TOKEN = regex.compile(
