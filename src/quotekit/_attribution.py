@@ -75,6 +75,13 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueMatch]:
             i += 1
             continue
         n = len(entry.words)
+        if (
+            i + n < len(words)
+            and words[i + n] == "to"
+            and lexicon.is_a("not_before_to", entry.lemma)
+        ):
+            i += n  # "Rubio will continue to be …": not speech
+            continue
         cues.append(CueMatch(tokens[i].start, tokens[i + n - 1].end, i, n, entry))
         i += n
     return cues
@@ -155,6 +162,8 @@ def _has_name_word(tokens: list[Token], start: int, end: int, lexicon: Lexicon) 
     """A name run holds a capitalised word that is not a number or a lone determiner."""
     if start == end and lexicon.is_a("determiner", tokens[start].text):
         return False  # "Another advised, …"
+    if start == end and tokens[start].lower.endswith("ly") and len(tokens[start].text) > 5:
+        return False  # "Hastily, …": an adverb opening the sentence
     return any(t.text[:1].isupper() for t in tokens[start : end + 1])
 
 
@@ -736,6 +745,8 @@ def _speech_cue(lexicon: Lexicon, words: list[str], j: int) -> CueEntry | None:
     entry = lexicon.match_cue(words, j)
     if entry is None or "belief" in entry.tags or words[j].endswith("ing"):
         return None
+    if lexicon.is_a("naming_cue", entry.lemma):
+        return None  # '“…,” a website linked to a group called …': naming, not speech
     return entry
 
 
@@ -809,7 +820,9 @@ def attribute_before(tokens: list[Token], lexicon: Lexicon, *, beliefs: bool = F
             prev = cues[k - 1]
             between = tokens[prev.index + prev.length : cue.index]
             if len(between) <= MAX_NAME_TOKENS + 4:
-                if "object" in prev.entry.tags:
+                if "object" in prev.entry.tags and lexicon.is_a("source_cue", prev.entry.lemma):
+                    # "cited Hun Sen in affirming": the cited person speaks; but in
+                    # "told the AP after hinting" the AP only listens.
                     obj = agent_after(tokens, prev.index + prev.length, lexicon)
                     if obj is not None and obj.form != "description":
                         via = subject_before(tokens, prev.index, lexicon)

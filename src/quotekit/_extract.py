@@ -173,7 +173,7 @@ def marked_candidates(
         if span.close_end is not None:
             after = _after_tokens(analysis, span.close_end)
             found_after = attribute_after(after, lexicon)
-            if found_after.found and _new_sentence_after(text, content, after):
+            if found_after.found and _new_sentence_after(text, content, after, found_after):
                 found_after = NOT_FOUND
         found = found_after
         if not found.found and span.close_end is not None:
@@ -235,7 +235,7 @@ def _sentence_rest(analysis: Analysis, close_end: int) -> list:  # type: ignore[
 MAX_TAIL_AFTER_FULL_STOP = 8
 
 
-def _new_sentence_after(text: str, content: Span, after: list) -> bool:  # type: ignore[type-arg]
+def _new_sentence_after(text: str, content: Span, after: list, found: Found) -> bool:  # type: ignore[type-arg]
     """'“… done.” He warns that …': the quote ended its sentence and what follows is a
     new sentence, not its attribution ('“… done.” Trump said.' still counts)."""
     if not text[content.start : content.end].rstrip("'’\"”").endswith("."):
@@ -243,6 +243,12 @@ def _new_sentence_after(text: str, content: Span, after: list) -> bool:  # type:
     first = after[0]
     if not (first.is_word and first.is_cap):
         return False
+    if found.cue is not None:
+        # '“….” Fiorina said Ted Cruz …': the cue takes an object or a clause
+        k = found.cue.index + found.cue.length
+        nxt = after[k] if k < len(after) else None
+        if nxt is not None and nxt.is_word and (nxt.is_cap or nxt.lower == "that"):
+            return True
     return len(after) > MAX_TAIL_AFTER_FULL_STOP or any(t.lower == "that" for t in after)
 
 
