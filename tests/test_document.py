@@ -209,6 +209,16 @@ def test_caller_metadata_wins() -> None:
     assert any(f.kind is FurnitureKind.DATELINE for f in document.furniture)
 
 
+def test_furniture_given_by_the_caller_may_nest() -> None:
+    """Regression: a span inside another hid the outer one from the exclusion lookup."""
+    text = 'Intro line here.\n"We will win," said Ana Lopez.\nThe end.'
+    inner = Furniture(Span(1, 5), "furniture", "mine")
+    outer = Furniture(Span(0, len(text)), "furniture", "mine")
+    document = Document(text, furniture=(outer, inner))
+    assert quotekit.extract(document) == []
+    assert len(quotekit.extract(Document(text, furniture=(inner,)))) == 1
+
+
 def test_plain_documents_map_spans_to_themselves() -> None:
     document = Document.from_text("Hello world")
     assert document.source is None

@@ -347,10 +347,17 @@ def _outermost(furniture: list[Furniture]) -> list[Furniture]:
 
 
 def excluded_in_view(document: Document, view: TextView) -> tuple[Span, ...]:
-    """The document's furniture spans, in offsets of ``view`` (a view of its text)."""
-    return tuple(
-        Span(view_offset(view, s.start), view_offset(view, s.end)) for s in document.excluded
-    )
+    """The document's furniture spans in offsets of ``view`` (a view of its text), merged
+    where they overlap: the analysis looks up only the last span starting before a point.
+    """
+    merged: list[list[int]] = []
+    for span in sorted(document.excluded):
+        start, end = view_offset(view, span.start), view_offset(view, span.end)
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple(Span(start, end) for start, end in merged)
 
 
 def with_quote_evidence(
