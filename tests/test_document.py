@@ -245,6 +245,16 @@ def test_bad_arguments_raise_input_type_error(call: object, what: str) -> None:
     assert isinstance(info.value, TypeError)
 
 
+def test_document_fields_are_validated() -> None:
+    with pytest.raises(TypeError):
+        Document("x", paragraphs=[(0, 1)])  # type: ignore[list-item]
+    with pytest.raises(TypeError):
+        Document("x", furniture=[Span(0, 1)])  # type: ignore[list-item]
+    with pytest.raises(TypeError):
+        Document("x", doc_id=5)  # type: ignore[arg-type]
+    assert Document("x", paragraphs=[Span(0, 1)]).paragraphs == (Span(0, 1),)
+
+
 def test_furniture_is_a_value() -> None:
     item = Furniture(Span(0, 3), "caption", "photo-credit")
     assert item.kind is FurnitureKind.CAPTION

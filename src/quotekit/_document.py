@@ -39,6 +39,7 @@ from ._text import TextView, find_paragraphs, make_view
 from .errors import InputTypeError
 
 _optional_str = attrs.validators.optional(attrs.validators.instance_of(str))
+_all_spans = attrs.validators.deep_iterable(attrs.validators.instance_of(Span))
 
 
 def _spans(value: Iterable[Span]) -> tuple[Span, ...]:
@@ -83,9 +84,15 @@ class Document:
     outlet: str | None = attrs.field(default=None, validator=_optional_str)
     published: _dt.date | None = attrs.field(default=None, validator=_check_published)
     byline: str | None = attrs.field(default=None, validator=_optional_str)
-    paragraphs: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
-    furniture: tuple[Furniture, ...] = attrs.field(default=(), converter=_furniture)
-    quote_evidence: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+    paragraphs: tuple[Span, ...] = attrs.field(default=(), converter=_spans, validator=_all_spans)
+    furniture: tuple[Furniture, ...] = attrs.field(
+        default=(),
+        converter=_furniture,
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Furniture)),
+    )
+    quote_evidence: tuple[Span, ...] = attrs.field(
+        default=(), converter=_spans, validator=_all_spans
+    )
     source: str | None = attrs.field(default=None, validator=_optional_str)
     _source_map: SourceMap | None = attrs.field(default=None, repr=False)
 
