@@ -577,6 +577,8 @@ def attribute_after(tokens: list[Token], lexicon: Lexicon) -> Found:
         if tokens[i].text in "\"“”‘’'":
             return NOT_FOUND
         i += 1
+    if i < len(tokens) - 2 and tokens[i].lower == "as":
+        i += 1  # '“…,” as Cruz said on the radio'
     if i >= len(tokens):
         return NOT_FOUND
     words = [t.lower for t in tokens]
@@ -856,7 +858,14 @@ def attribute_before(tokens: list[Token], lexicon: Lexicon, *, beliefs: bool = F
                 return Found(subject, cue, None, Attribution.ADJACENT)
     if possessive.found:
         return possessive
-    return _headline_speaker(tokens, lexicon)
+    found = _headline_speaker(tokens, lexicon)
+    if found.found or not tokens or tokens[-1].text != ":":
+        return found
+    # "The board was conclusive in its findings: “…”": the subject of the introduction
+    subject = sentence_subject(tokens, len(tokens) - 1, lexicon)
+    if subject is not None:
+        return Found(subject, None, None, Attribution.ADJACENT)
+    return NOT_FOUND
 
 
 def _possessive_speaker(tokens: list[Token], lexicon: Lexicon) -> Found:

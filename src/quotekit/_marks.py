@@ -228,7 +228,11 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
                 if current.inner_doubles and can_close and not can_open:
                     current.inner_doubles -= 1
                     continue
-                if can_close and (char != "“" or current.char == "„") and char not in "„«":
+                if (
+                    can_close
+                    and (char != "“" or current.char == "„" or not can_open)
+                    and char not in "„«"
+                ):  # “It's unusual,“ said X: a reversed closing mark still closes
                     results.append(_closed(current, pos, raw, length))
                     current = None
                 elif can_open and char in "“„«":
