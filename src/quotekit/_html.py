@@ -561,6 +561,16 @@ def parse_timestamp(value: str, rules: FurnitureRules) -> _dt.date | None:
         return parse_date(value, rules)
 
 
+def _without_site_name(title: str, outlet: str | None) -> str:
+    """A tab title without the site's name after it ("Storm hits Hue | The Times")."""
+    if outlet:
+        for separator in (" | ", " - ", " – ", " — ", " :: ", " · "):
+            suffix = separator + outlet
+            if title.lower().endswith(suffix.lower()) and len(title) > len(suffix):
+                return title[: -len(suffix)].strip()
+    return title
+
+
 def _byline_text(text: str, rules: FurnitureRules) -> str | None:
     """The name in a byline element or author tag ("By JOHN SMITH" -> "John Smith")."""
     text = " ".join(text.split())
@@ -607,13 +617,15 @@ def parse_html(source: str, rules: FurnitureRules) -> HtmlPage:
         title = _clean(text[parser.headline[0] : parser.headline[1]])
     for candidate in [a.get("headline") for a in articles] + [meta.get(k) for k in _META_TITLE]:
         title = title or _clean(candidate)
-    title = title or _clean("".join(parser.head_title))
+    tab_title = None if title else _clean("".join(parser.head_title))
 
     outlet = None
     for candidate in [_ld_name(a.get("publisher")) for a in articles] + [
         meta.get(k) for k in _META_OUTLET
     ]:
         outlet = outlet or _clean(candidate)
+    if tab_title is not None:
+        title = _without_site_name(tab_title, outlet)
 
     published = None
     stamps = [a.get("datePublished") for a in articles] + [meta.get(k) for k in _META_PUBLISHED]
