@@ -23,12 +23,14 @@ import regex
 
 from ._lexicon import Lexicon
 from ._model import Resolution, SpeakerKind
-from ._names import ParsedName, name_word, parse_mention
+from ._names import ParsedName, name_word, name_word_map, parse_mention
 from ._registry import SpeakerRegistry, name_key
 
 # How far back (in characters) a pronoun or description may reach for its antecedent:
 # about three paragraphs of news prose.
 PRONOUN_REACH = 2500
+# How far back "the newspaper" or "an editorial" looks for the outlet: about a paragraph.
+OUTLET_REACH = 1000
 # How many entities sharing one name word a lookup considers (the newest ones).
 MAX_NAMESAKES = 64
 # A speaker quoted this close before a pronoun is preferred to a name seen in passing.
@@ -356,6 +358,15 @@ class Resolver:
         if info is None:
             return None
         gender, kind, number = info
+        best = self._antecedent(pos, gender, kind, number)
+        if best is None:
+            return None
+        if gender:
+            best.vote(gender)  # "he" said so
+        return self._resolved(pos, best, Resolution.PRONOUN, None, pronoun)
+
+    def _antecedent(self, pos: int, gender: str, kind: str, number: str) -> _Entity | None:
+        """The entity a pronoun (or a bare "the candidate") at ``pos`` refers to."""
         candidates = [
             e
             for e in self._recent(pos)
@@ -367,10 +378,7 @@ class Resolver:
         # In a run of quotes ("...," he said) the speaker just quoted goes on speaking.
         # (Preferring a known gender that fits over an unknown one was measured worse.)
         near = [e for e in candidates if e.spoke and pos - e.last_pos <= SPEAKER_WINDOW]
-        best = (near or candidates)[0]
-        if gender:
-            best.vote(gender)  # "he" said so
-        return self._resolved(pos, best, Resolution.PRONOUN, None, pronoun)
+        return (near or candidates)[0]
 
     def resolve_description(self, pos: int, description: str) -> Resolved | None:
         """ "the minister" -> the most recent entity titled minister; "the newspaper",
@@ -381,11 +389,19 @@ class Resolver:
         det, head = words[0].lower(), words[-1].lower()
         modifiers = words[1:-1]
         entity: _Entity | None = None
-        if name_word("publication", head) and det in _DEFINITE | _INDEFINITE:
-            # "An editorial voiced ...": a named paper's editorial is the paper speaking.
-            entity = next((e for e in self._recent(pos) if _is_outlet(e, self.lexicon)), None)
-        elif det in _DEFINITE and self.lexicon.is_a("media", head):
-            entity = next((e for e in self._recent(pos) if _is_outlet(e, self.lexicon)), None)
+        if (name_word("publication", head) and det in _DEFINITE | _INDEFINITE) or (
+            det in _DEFINITE and self.lexicon.is_a("media", head)
+        ):
+            # "An editorial voiced ...": a named paper's editorial is the paper speaking;
+            # "the newspaper said": the paper named just before.
+            entity = next(
+                (
+                    e
+                    for e in self._recent(pos)
+                    if _is_outlet(e, self.lexicon) and pos - e.last_pos <= OUTLET_REACH
+                ),
+                None,
+            )
         elif det in _DEFINITE:
             entity = self._titled(pos, (" ".join([*modifiers, head]),))
             if entity is None:
@@ -477,14 +493,24 @@ def _has_title(entity: _Entity, head: str, modifiers: list[str]) -> bool:
     "the minister" fits "Defence Minister" but not "Prime Minister" (a different office);
     a capitalised modifier ("the Cambodian minister") is a place, not part of the title.
     """
+    alias = name_word_map("title_alias")
+    head = alias.get(head, head)
+    wanted = {alias.get(m.lower(), m.lower()) for m in modifiers}
     for title in entity.titles:
-        words = title.lower().replace("-", " ").split()
+        # "Sen." is "senator", "PM" is "prime minister".
+        words = [
+            x for w in title.lower().replace("-", " ").split() for x in alias.get(w, w).split()
+        ]
         if head not in words:
             continue
         before = words[: words.index(head)]
-        wanted = {m.lower() for m in modifiers}
         if any(name_word("rank_modifier", w) and w not in wanted for w in before):
             continue
-        if all(m.lower() in words or m[:1].isupper() for m in modifiers):
+        if all(
+            alias.get(m.lower(), m.lower()) in words
+            or m[:1].isupper()
+            or name_word("loose_modifier", m)
+            for m in modifiers
+        ):
             return True
     return False

@@ -49,6 +49,13 @@ def _name_word_table() -> Mapping[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in grouped.items()}
 
 
+@functools.lru_cache(maxsize=16)
+def name_word_map(word_class: str) -> Mapping[str, str]:
+    """The ``key=value`` entries of a class of ``data/name_words.tsv`` as a mapping."""
+    entries = _name_word_table().get(word_class, frozenset())
+    return dict(tuple(e.split("=", 1)) for e in entries if "=" in e)  # type: ignore[misc]
+
+
 def name_word(word_class: str, word: str) -> bool:
     """Whether ``word`` (any case) is in the class of ``data/name_words.tsv``."""
     return word.lower() in _name_word_table().get(word_class, frozenset())
@@ -392,9 +399,9 @@ def _name_run(words: list[str], lexicon: Lexicon) -> tuple[str, ...]:
             run[-1] = stem  # "Hun Sen's" -> "Hun Sen"
     while run and (
         not (run[-1][:1].isupper() or run[-1][:1].isdigit())
-        or (len(run) > 2 and name_word("calendar", run[-1]))
+        or ((len(run) > 2 or len(run) == 1) and name_word("calendar", run[-1]))
     ):
-        run.pop()  # a dangling connector; "Ted Cruz Saturday"
+        run.pop()  # a dangling connector; "Ted Cruz Saturday"; "Friday" alone
     return tuple(run)
 
 
