@@ -296,7 +296,10 @@ def test_metadata_from_json_ld_and_meta() -> None:
     assert document.byline == "Jane Doe"
     assert document.published == dt.datetime(2021, 3, 4, 5, 6, 7, tzinfo=dt.timezone.utc)
     assert _doc("<p>Body.</p>", "<title>Only the tab title</title>").title == "Only the tab title"
-    head = '<title>Storm hits Hue | The Times</title><meta property="og:site_name" content="The Times">'
+    head = (
+        "<title>Storm hits Hue | The Times</title>"
+        '<meta property="og:site_name" content="The Times">'
+    )
     assert _doc("<p>Body.</p>", head).title == "Storm hits Hue"
 
 
