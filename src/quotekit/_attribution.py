@@ -1043,7 +1043,12 @@ def sentence_subject(tokens: list[Token], end: int, lexicon: Lexicon) -> Mention
         if tok.lower in _SUBORDINATORS:
             i += 1
             continue  # skip to the next comma
-        if lexicon.is_a("starter", tok.text) and i + 1 < end and tokens[i + 1].is_word:
+        if (
+            lexicon.is_a("starter", tok.text)
+            and not lexicon.is_a("determiner", tok.text)
+            and i + 1 < end
+            and tokens[i + 1].is_word
+        ):
             clause_start = True
             i += 1
             continue

@@ -320,7 +320,7 @@ def _ends_paragraph(text: str, pos: int, end: int) -> bool:
 def _closed(state: _Open, close_pos: int, close_raw: str, close_len: int) -> MarkedSpan:
     flags = set(state.flags)
     partner = _PARTNER.get(state.raw)
-    if partner != close_raw and not (state.raw == "“" and close_raw == "“"):
+    if partner != close_raw:
         flags.add(FLAG_MISMATCHED)
     return MarkedSpan(
         state.mark_pos,
