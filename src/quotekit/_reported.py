@@ -75,6 +75,8 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", 
 _CUT_PUNCT = " \t\n.,;:!—–-"
 _TIME_DETERMINERS = frozenset({"this", "last", "next", "early", "late"})
 _DEMONSTRATIVES = frozenset({"this", "these", "those"})
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+_RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
 
 
 @attrs.frozen
@@ -577,6 +579,17 @@ def _skip_object(tokens: list[Token], j: int, lexicon: Lexicon) -> int:
             and (tokens[k].is_cap or _is(lexicon, "connector", tokens[k].lower))
         ):
             k += 1
+        for extra in (k, k + 1):  # "FBI agents that", "CNN's Jake Tapper that"
+            if extra < len(tokens) and tokens[extra].lower == "that" and extra > k:
+                return extra
+            if extra >= len(tokens) or not tokens[extra].is_word or tokens[extra].is_cap:
+                break
+            if _is(lexicon, "finite", tokens[extra].lower) or _is(
+                lexicon, "stop", tokens[extra].lower
+            ):
+                break
+            if extra + 1 < len(tokens) and tokens[extra + 1].lower == "that":
+                return extra + 1
         return k
     if _is(lexicon, "determiner", tok.lower) and tok.lower not in {"that", "this"}:
         k = j + 1
@@ -631,8 +644,8 @@ def _clause_at(tokens: list[Token], j: int, lexicon: Lexicon, *, loose: bool) ->
             or (low.endswith("ing") and not tok.is_cap)
             or (low in {"it", "a", "an"} and not _finite_within(tokens, j + 1, lexicon, 3))
         )
-    if _is(lexicon, "preposition", low) or _is(lexicon, "stop", low):
-        return False
+    if _is(lexicon, "preposition", low) or _is(lexicon, "stop", low) or low.endswith("ing"):
+        return False  # "reported finding 328 emails": a gerund object, not a clause
     return _finite_within(tokens, j + 1, lexicon, MAX_CLAUSE_SCAN)
 
 
@@ -650,6 +663,8 @@ def _finite_within(
         low = tok.lower
         if _is(lexicon, "finite", low):
             return True
+        if low in _RELATIVES and not commas:
+            return False  # "responsibility that a hierarchy would impose": a relative clause
         prev = tokens[k - 1]
         if (
             low.endswith("ed")
@@ -765,7 +780,9 @@ def _source_first(
     if comma is None:
         return None
     content = _clause_to_end(analysis, sentence, tokens[comma].end)
-    return None if content is None else (content, found)
+    if content is None or analysis.text[content.start : content.end].split()[0].endswith("ing"):
+        return None  # "According to Jack Kelly, writing for …:": the words come later
+    return content, found
 
 
 def _opens_sentence(tokens: list[Token], index: int, sentence: Span, lexicon: Lexicon) -> bool:
@@ -803,20 +820,26 @@ def _source_after(
     """ "CLAUSE, X said.", "CLAUSE, said X.", "As X noted, CLAUSE"."""
     lexicon = analysis.lexicon
     entry = cue.entry
-    if "belief" in entry.tags:
-        return None
     before = tokens[cue.index - 1] if cue.index > 0 else None
     subject: Mention | None = None
     if before is not None and before.text == ",":
+        if "belief" in entry.tags:
+            return None
         if _participle(tokens[cue.index]) or "bare" not in entry.tags:
             return None  # only "…, said X" inverts; "…, claiming X" is no attribution
         agent = agent_after(tokens, i, lexicon)
         if agent is None or (agent.form == "pronoun" and tokens[i].lower not in {"he", "she"}):
             return None
+        if tokens[i].lower in _POSSESSIVES and not _is(
+            lexicon, "description", analysis.text[agent.end - 30 : agent.end].split()[-1].lower()
+        ):
+            return None  # ", said their stump speeches" (but ", said his spokesman")
         subject, comma = agent, cue.index - 1
         end = _skip_adjuncts(tokens, _index_after(tokens, agent, i), lexicon)
     else:
-        subject = subject_before(tokens, cue.index, lexicon)
+        subject = subject_before(tokens, cue.index, lexicon) or _bare_description(
+            tokens, cue.index, lexicon
+        )
         if subject is None or ("bare" not in entry.tags and subject.form == "description"):
             return None  # ", the final contest.": a noun phrase, not a source
         k = bisect.bisect_left([t.start for t in tokens], subject.start) - 1
@@ -855,10 +878,35 @@ def _source_after(
     comma_pos = tokens[comma].start
     if comma_pos - start > MAX_CONTENT_CHARS:
         return None
+    found = Found(subject, cue, None, Attribution.ADJACENT)
     content = _trim(analysis.text, start, comma_pos)
+    if end < len(tokens) and tokens[end].text == ",":
+        # "Voters, Clinton suggested, don't have to worry …": the words around the
+        # attribution are one statement; the longer piece stands for it.
+        rest = _clause_to_end(analysis, sentence, tokens[end].end)
+        if rest is not None and (content is None or len(rest) > len(content)):
+            words = analysis.text[rest.start : rest.end].split()
+            first = words[0].lower() if words else ""
+            verb = first[:1].islower() and not (
+                first.endswith("ing") or _is(lexicon, "adjunct_preposition", first)
+            )  # "… don't have to", not "wiping sweat off his face", "with games"
+            return (rest, found) if len(words) >= 3 and verb else None
     if content is None or not _statement(analysis, content):
         return None
-    return content, Found(subject, cue, None, Attribution.ADJACENT)
+    return content, found
+
+
+def _bare_description(tokens: list[Token], index: int, lexicon: Lexicon) -> Mention | None:
+    """ ", former rival says", ", many think": lower-case words between a comma and the cue."""
+    k = index - 1
+    while k >= 0 and index - k <= 4 and tokens[k].is_word and not tokens[k].is_cap:
+        low = tokens[k].lower
+        if _is(lexicon, "finite", low) or _is(lexicon, "stop", low) or low.endswith("ly"):
+            return None
+        k -= 1
+    if k < 0 or k == index - 1 or tokens[k].text != ",":
+        return None
+    return Mention(tokens[k + 1].start, tokens[index - 1].end, "description")
 
 
 def _statement(analysis: Analysis, content: Span) -> bool:
