@@ -148,6 +148,17 @@ def test_a_possessive_right_after_a_name_tells_its_gender() -> None:
     assert _speakers(without)[1] == ("she", "she", Resolution.UNRESOLVED)
 
 
+def test_he_or_she_right_after_a_name_votes_for_its_gender() -> None:
+    resolver = Resolver(LEXICON)
+    text = "Prak Sovann said he would run. Chea Sophal said she would not."
+    for pos, name in background_names(text, [(0, len(text))], LEXICON):
+        resolver.observe(pos, name)
+    assert {e.name: e.sex for e in resolver.entities} == {
+        "Prak Sovann": "male",
+        "Chea Sophal": "female",
+    }
+
+
 def test_an_object_her_tells_nothing() -> None:
     resolver = Resolver(LEXICON)
     text = "Hang Vibol met her on Monday."

@@ -54,14 +54,16 @@ _TRAILER = regex.compile(r"(?:[ ]\(([^()\n]{1,40})\))?(?:[ ](\p{L}{2,20}))?")
 _TITLE_BEFORE = regex.compile(r"(\p{Lu}\p{L}{0,5})\.[ ]$")
 MAX_TITLES_BEFORE = 3
 _ACRONYM = regex.compile(r"\p{Lu}{2,8}")
-# "his"/"her" before a content word, right after a name in the same clause, tells the
-# name's gender ("Clinton tweeted her thanks"); "her" as an object ("met her on") does not.
+# "his"/"her" before a content word, or "he"/"she" before a verb, right after a name in
+# the same clause, tells the name's gender ("Clinton tweeted her thanks", "Trump said he
+# would"); "her" as an object ("met her on") does not.
 _POSSESSIVE = regex.compile(
-    r"(?<![\p{L}\p{N}])(?:[Hh]is|[Hh]er)(?=[ ](?!(?:a|an|the|on|in|at|to|for|with|by|"
+    r"(?<![\p{L}\p{N}])(?:(?:[Hh]is|[Hh]er)(?=[ ](?!(?:a|an|the|on|in|at|to|for|with|by|"
     r"from|of|and|or|that|this|as|when|after|before|if|about|over|into|up|out|off|down)"
-    r"(?![\p{L}]))\p{Ll})"
+    r"(?![\p{L}]))\p{Ll})|(?:he|she)(?=[ ]\p{Ll}))"
 )
 POSSESSIVE_REACH = 40
+_GENDERED = {"his": "male", "he": "male", "her": "female", "she": "female"}
 # The words right after a name, to find a speech verb ("also affirmed", "said").
 _FOLLOWING_WORDS = regex.compile(r"(?:[ ]\p{Ll}{1,20}){1,4}")
 MAX_ADVERBS_BEFORE_CUE = 2
@@ -190,15 +192,16 @@ class Resolver:
 
     def observe(self, pos: int, mention: str) -> None:
         """Record a name seen in the text (not necessarily a speaker)."""
-        if mention in ("his", "her"):
-            # "Clinton tweeted her thanks": the name just before learns its gender.
+        if mention in _GENDERED:
+            # "Clinton tweeted her thanks", "Trump said he": the name just before learns
+            # its gender (a vote: the pronoun may belong to someone else).
             entity = next(reversed(self._recency.values()), None)
             if (
                 entity is not None
                 and pos - entity.last_pos <= POSSESSIVE_REACH + 40
                 and entity.kind is SpeakerKind.PERSON
             ):
-                entity.vote("male" if mention == "his" else "female")
+                entity.vote(_GENDERED[mention])
             return
         if " " not in mention:
             # One word: only a short form of a known person or an acronym keeps it recent.
