@@ -171,6 +171,18 @@ def test_related_news_headlines_are_furniture() -> None:
     assert lines['Minister: "We are ready for the next storm"'] == "section-list"
 
 
+def test_a_link_list_ends_at_prose() -> None:
+    text = (
+        "Floods hit the north\n"
+        "Rain fell all week in the mountains.\n"
+        "Read more\n"
+        "Rescue teams reach isolated villages\n"
+        'The governor said: "Everyone is safe."\n'
+    )
+    assert [q.text for q in quotekit.extract(text)] == ["Everyone is safe."]
+    assert _furniture_lines(text)["Rescue teams reach isolated villages"] == "section-list"
+
+
 def test_extract_str_reads_like_from_text() -> None:
     for seed in SEEDS:
         text = seed_text(seed)

@@ -308,7 +308,8 @@ def _is_share_list(line: str, share: frozenset[str]) -> bool:
 
 
 def _headline_like(line: str) -> bool:
-    return _word_count(line) <= MAX_HEADLINE_WORDS and not line.endswith(".")
+    """Short and not ending in a full stop (inside closing marks too: '… said: "Yes."')."""
+    return _word_count(line) <= MAX_HEADLINE_WORDS and not line.rstrip("\"'”’»)").endswith(".")
 
 
 def find_furniture(
