@@ -179,6 +179,10 @@ def test_gender_comes_only_from_titles(mention: str, gender: str) -> None:
         ("Hun Sen Saturday", "Hun Sen"),
         # A titled person "of" a place: the place is not part of the name.
         ("Sen. Dianne Feinstein of California", "Dianne Feinstein"),
+        # A party label before a full name is not part of it.
+        ("Republican Donald Trump", "Donald Trump"),
+        ("Opposition leader Kem Sokha", "Kem Sokha"),
+        ("Republican National Committee", "Republican National Committee"),
         # One spelling of the apostrophe across articles.
         ("The People’s Army Newspaper", "People's Army Newspaper"),
     ],

@@ -209,6 +209,13 @@ def _segment(words: list[str], lexicon: Lexicon, first: bool) -> _Segment:
     if cut:
         words = words[cut:]  # "Australia's Canberra Times", "Hun Sen's spokesman X"
         determiner = False
+    while (
+        len(words) > 2
+        and name_word("affiliation", words[0])
+        and all(w[:1].isupper() for w in words[1:3])
+        and not any(w in lexicon.org_words for w in words)
+    ):
+        words = words[1:]  # "Republican Donald Trump"; not "Republican National Committee"
     titles, i, gender, role = _leading_titles(words, lexicon)
     rest = words[i:]
     media = any(lexicon.is_a("media", w) for w in rest)
@@ -230,6 +237,12 @@ def _segment(words: list[str], lexicon: Lexicon, first: bool) -> _Segment:
             tuple(titles), gender, (), " ".join(words), text, determiner, descriptor, False
         )
     name = _name_run(rest, lexicon)
+    if len(name) == 1 and len(rest) > 2 and not rest[1][:1].isupper():
+        described = _described_name(rest[1:], lexicon)
+        if described is not None:
+            # "Opposition leader Kem Sokha", "Obama adviser David Axelrod".
+            name = _name_run(rest[1 + described :], lexicon)
+            role = role or " ".join(rest[: 1 + described])
     return _Segment(tuple(titles), gender, name, role, text, determiner, descriptor, media)
 
 
