@@ -28,6 +28,8 @@ RAREST_STEMS = 10
 COMMON_SHARE = 0.002
 #: ... unless it is in at most this many quotes (small collections block on everything).
 COMMON_FLOOR = 200
+#: A quote with fewer usable stems than this blocks on its rarest common ones too.
+MIN_STEMS = 4
 #: A blocking key shared by more quotes than this is skipped (a stock phrase, not a quote).
 BLOCK_CAP = 256
 #: Buckets the blocking keys are sorted in, to keep the sort lists small.
@@ -99,15 +101,20 @@ class QuoteIndex:
         return number
 
     def candidates(self, quote: Quote | str) -> list[int]:
-        """Numbers of the filed quotes sharing one of ``quote``'s rarest usable stems."""
+        """Numbers of the filed quotes sharing one of ``quote``'s rarest usable stems
+        (two of them, for a quote made of common words only)."""
         stems = frozenset(profile(_text_of(quote, "quote")).content)
         cap = max(COMMON_FLOOR, int(COMMON_SHARE * len(self._items)))
         ranked = sorted((len(self._postings[s]), s) for s in stems if s in self._postings)
-        usable = [s for n, s in ranked if n <= cap][:RAREST_STEMS] or [s for _, s in ranked[:1]]
-        found: set[int] = set()
+        usable = [s for n, s in ranked if n <= cap][:RAREST_STEMS]
+        needed = 1
+        if len(usable) < MIN_STEMS:
+            usable = [s for _, s in ranked[:MIN_STEMS]]
+            needed = min(2, len(usable))
+        hits: Counter[int] = Counter()
         for s in usable:
-            found.update(self._postings[s])
-        return sorted(found)
+            hits.update(self._postings[s])
+        return sorted(n for n, count in hits.items() if count >= needed)
 
     def query(
         self, quote: Quote | str, *, limit: int | None = 10, include_unrelated: bool = False
@@ -279,16 +286,23 @@ def _blocking_pairs(units: Sequence[_Unit]) -> Iterator[tuple[int, int]]:
     for unit in units:
         df.update(unit.content)
     cap = max(COMMON_FLOOR, int(COMMON_SHARE * len(units)))
-    # Usable stems are renumbered by (frequency, number): deterministic, rarest first.
-    usable = sorted((n, s) for s, n in df.items() if 2 <= n <= cap)
+    # Stems in two or more quotes are renumbered by (frequency, number): deterministic,
+    # rarest first; those below ``common`` are in at most ``cap`` quotes.
+    usable = sorted((n, s) for s, n in df.items() if n >= 2)
     rank = {s: r for r, (_, s) in enumerate(usable)}
+    common = sum(1 for n, _ in usable if n <= cap)
     del df, usable
     width = max(1, len(rank))
     unit_bits = max(1, len(units).bit_length())
     fits = (width * width) << unit_bits < 1 << 64
     keys: list[array[int] | list[int]] = [array("Q") if fits else [] for _ in range(_BUCKETS)]
     for u, unit in enumerate(units):
-        ids = sorted(rank[s] for s in unit.content if s in rank)[:RAREST_STEMS]
+        ranked = sorted(rank[s] for s in unit.content if s in rank)
+        ids = [r for r in ranked if r < common][:RAREST_STEMS]
+        if len(ids) < MIN_STEMS:
+            # A quote of common words only: its rarest stems anyway, since a pair of
+            # common words is still rare enough to block on.
+            ids = ranked[:MIN_STEMS]
         for x, y in itertools.combinations(ids, 2):
             key = x * width + y
             keys[key % _BUCKETS].append((key << unit_bits) | u)
