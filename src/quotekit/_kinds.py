@@ -44,17 +44,23 @@ MAX_TITLE_WORDS = 8
 _MINOR_LENGTH = 3
 
 
-def looks_like_title(content: str) -> bool:
-    """Title Case words and no sentence inside: the name of a show, book or event."""
+def looks_like_title(content: str, *, single_word: bool = False) -> bool:
+    """Title Case words and no sentence inside: the name of a show, book or event.
+
+    One capitalised word counts only with ``single_word`` (after "NBC's", say)."""
     words = content.strip(" ,.;:!?…").split()
     if not words or len(words) > MAX_TITLE_WORDS or content.rstrip().endswith(("?", "!")):
         return False
     major = [w for w in words if len(w.strip("'’\"“”()-")) > _MINOR_LENGTH]
-    if not major or len(words) == 1:
+    if not major or (len(words) == 1 and not single_word):
         return False
     if words[0] in {"I", "We", "You", "It"}:
         return False  # "We Swiss are …": a statement
     return all(w[:1].isupper() or w[:1].isdigit() for w in major) and words[0][:1].isupper()
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s"))
 
 
 def _names_a_work(before: list[Token], lexicon: Lexicon) -> bool:
@@ -81,6 +87,13 @@ def classify_marked(
     content = text[span.content.start : span.content.end].strip()
     starts_upper = content[:1].isupper() or content[:1] in "\"'“‘" or content[:1].isdigit()
     last = before[-1].text if before else ""
+    if (
+        before
+        and before[-1].is_word
+        and _possessive(before[-1].lower)
+        and looks_like_title(content, single_word=True)
+    ):
+        return QuoteKind.TERM  # MSNBC's “Morning Joe,” NBC's “Today”
     if (
         not found_after.found
         and last != ":"
