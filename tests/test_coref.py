@@ -175,6 +175,16 @@ def test_the_speaker_just_quoted_goes_on_speaking() -> None:
     assert _speakers(text)[1] == ("Chea Sophal", "she", Resolution.PRONOUN)
 
 
+def test_the_speaker_quoted_last_wins_over_one_quoted_long_ago() -> None:
+    text = (
+        '"The bridge is safe," said Mr. Hun Many.\n\n'
+        + "Traffic grew for years after the opening. " * 20
+        + '\n\n"We will widen it," said Mr. Chan Dara, who worked with Mr. Hun Many. '
+        '"It takes two years," he said.'
+    )
+    assert _speakers(text)[-1] == ("Chan Dara", "he", Resolution.PRONOUN)
+
+
 def test_the_subject_of_a_speech_verb_is_a_speaker_even_unquoted() -> None:
     text = (
         "Chairman Heng Samrin once stated that the help was right. Prime Minister Hun Sen "

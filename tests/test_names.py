@@ -119,7 +119,17 @@ def test_organisations_and_outlets(mention: str, name: str) -> None:
 
 @pytest.mark.parametrize(
     "mention",
-    ["Tuol Sleng Prison", "Anselm College", "Race To The Top", "Thing Both Sides Want"],
+    [
+        "Tuol Sleng Prison",
+        "Anselm College",
+        "Race To The Top",
+        "Thing Both Sides Want",
+        "National Nurses United",
+        "Monday Night Baseball",
+        "South Carolina Republican",
+        "Republicans",
+        "Human Rights Watch",
+    ],
 )
 def test_places_institutions_and_headlines_are_not_people(mention: str) -> None:
     assert parse_mention(mention, LEXICON).kind is not SpeakerKind.PERSON

@@ -95,6 +95,7 @@ class _Entity:
     gender: str  # from a title: certain
     last_pos: int
     spoke: bool = False
+    spoke_at: int = -1  # where it was last credited with speech
     media: bool = False
     votes: int = 0  # pronouns and possessives so far: + for he/his, - for she/her
 
@@ -211,7 +212,8 @@ class Resolver:
                 entity.kind is SpeakerKind.PERSON or word in self._by_acronym
             ):
                 self._touch(pos, entity)
-                entity.spoke = entity.spoke or self._speaks(pos + len(mention))
+                if self._speaks(pos + len(mention)):
+                    entity.spoke, entity.spoke_at = True, pos
             return
         parsed = parse_mention(mention, self.lexicon)
         if parsed.title_only or (parsed.kind is SpeakerKind.UNKNOWN and len(parsed.words) < 2):
@@ -257,7 +259,8 @@ class Resolver:
             self.entities.append(entity)
             for key in set(entity.keys):
                 self._by_word.setdefault(key, []).append(entity)
-        entity.spoke = entity.spoke or spoke
+        if spoke:
+            entity.spoke, entity.spoke_at = True, pos
         entity.titles += tuple(t for t in parsed.titles if t not in entity.titles)
         entity.gender = entity.gender or parsed.gender
         entity.media = entity.media or parsed.media
@@ -380,7 +383,10 @@ class Resolver:
             return None
         # In a run of quotes ("...," he said) the speaker just quoted goes on speaking.
         # (Preferring a known gender that fits over an unknown one was measured worse.)
-        near = [e for e in candidates if e.spoke and pos - e.last_pos <= SPEAKER_WINDOW]
+        near = sorted(
+            (e for e in candidates if 0 <= pos - e.spoke_at <= SPEAKER_WINDOW),
+            key=lambda e: -e.spoke_at,
+        )
         return (near or candidates)[0]
 
     def resolve_description(self, pos: int, description: str) -> Resolved | None:
@@ -436,7 +442,7 @@ class Resolver:
         parsed: ParsedName | None,
         mention: str,
     ) -> Resolved:
-        entity.spoke = True
+        entity.spoke, entity.spoke_at = True, pos
         self._touch(pos, entity)
         kind = entity.kind
         if parsed is not None and kind is SpeakerKind.UNKNOWN:

@@ -458,10 +458,16 @@ def _cased(
 def _kind(
     words: tuple[str, ...], titles: list[str], org_hint: bool, lexicon: Lexicon
 ) -> SpeakerKind:
-    if any(w in lexicon.org_words for w in words) or (
-        len(words) > 1 and name_word("org_head", words[-1])
+    if (
+        any(w in lexicon.org_words for w in words)
+        or (len(words) > 1 and name_word("org_head", words[-1]))
+        or (len(words) > 1 and name_word("affiliation", words[-1]))
+        or (len(words) == 1 and name_word("affiliation", words[0].removesuffix("s")))
     ):
+        # "Right Wing Watch", "South Carolina Republican", "Republicans": not a person.
         return SpeakerKind.ORGANISATION
+    if any(name_word("weekday", w) for w in words):
+        return SpeakerKind.UNKNOWN  # "Monday Night Baseball"
     if titles:
         return SpeakerKind.PERSON  # "Sen. Dianne Feinstein of California"
     if len(words) > 2 and any(w in ("of", "for") for w in words[1:-1]):
