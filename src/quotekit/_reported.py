@@ -64,6 +64,7 @@ RIGHT_CHARS = 90
 # How close before a cue the end of a quotation in marks makes the cue its attribution.
 ATTRIBUTION_REACH = 120
 MAX_CONTENT_CHARS = 1500
+MAX_SENTENCE_CHARS = 2 * MAX_CONTENT_CHARS + 500  # longer is a splitting failure
 MAX_GAP_TOKENS = 16  # tokens between a cue and "that" (adjuncts, an object)
 MAX_OBJECT_TOKENS = 5
 MAX_CLAUSE_SCAN = 14  # tokens read to find a clause's verb
@@ -170,6 +171,7 @@ def find_reported(
     results: list[Reported] = []
     seen: set[tuple[int, int]] = set()
     pattern, entries = _cue_pattern(lexicon)
+    cache = _SentenceTokens(analysis)
     for match in pattern.finditer(text):
         cue_start = match.start()
         entry = entries.get(" ".join(match.group().lower().split()))
@@ -185,7 +187,7 @@ def find_reported(
             after = _AFTER_CUE.match(text, match.end())
             if after is not None and after.group(2) is not None:
                 continue  # '"…," he said.': the attribution of that quotation
-        found = _read_cue(analysis, cue_start, match.end(), after_quote=after_quote)
+        found = _read_cue(analysis, cue_start, match.end(), after_quote=after_quote, cache=cache)
         if found is None:
             continue
         clause, speaker_found = found
@@ -247,8 +249,44 @@ def _inside(marked: list[tuple[Span, QuoteKind]], starts: list[int], pos: int) -
     return False
 
 
+class _SentenceTokens:
+    """Token windows of the sentence being read.
+
+    The first cues of a sentence tokenize only their windows; from the third on, the
+    whole sentence is tokenized once and windows are slices of it, so a sentence dense
+    with cue words ("said that said that …") costs one tokenization, not one per cue.
+    """
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.sentence: Span | None = None
+        self.reads = 0
+        self.tokens: list[Token] | None = None
+        self.starts: list[int] = []
+
+    def window(self, sentence: Span, start: int, end: int) -> list[Token]:
+        if sentence != self.sentence:
+            self.sentence, self.reads, self.tokens = sentence, 0, None
+        self.reads += 1
+        if self.tokens is None:
+            if self.reads <= 4:  # two cues, a right and a left window each
+                return self.analysis.tokens(start, end)
+            self.tokens = self.analysis.tokens(sentence.start, sentence.end)
+            self.starts = [t.start for t in self.tokens]
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        while hi > lo and self.tokens[hi - 1].end > end:
+            hi -= 1
+        return self.tokens[lo:hi]
+
+
 def _read_cue(
-    analysis: Analysis, cue_start: int, cue_end: int, *, after_quote: bool = False
+    analysis: Analysis,
+    cue_start: int,
+    cue_end: int,
+    *,
+    after_quote: bool = False,
+    cache: _SentenceTokens | None = None,
 ) -> tuple[Span, Found] | None:
     """The clause and speaker of the cue at ``[cue_start, cue_end)``, or None.
 
@@ -258,16 +296,19 @@ def _read_cue(
     text = analysis.text
     lexicon = analysis.lexicon
     sentence = analysis.sentence_at(cue_start)
+    if len(sentence) > MAX_SENTENCE_CHARS:
+        return None  # no sentence: no clause of it can be reported (see MAX_CONTENT_CHARS)
+    cache = cache or _SentenceTokens(analysis)
     right = min(sentence.end, cue_end + RIGHT_CHARS)
-    right_tokens = analysis.tokens(cue_start, right)
+    right_tokens = cache.window(sentence, cue_start, right)
     if not right_tokens or right_tokens[0].start != cue_start:
         return None
     if after_quote and not _clause_follows(right_tokens, lexicon):
         return None
     if not _right_plausible(right_tokens, lexicon):
         return None
-    left_tokens = analysis.tokens(
-        _left_bound(text, sentence, cue_start, SHORT_LEFT_CHARS), cue_start
+    left_tokens = cache.window(
+        sentence, _left_bound(text, sentence, cue_start, SHORT_LEFT_CHARS), cue_start
     )
     found = _read_tokens(analysis, sentence, left_tokens + right_tokens, len(left_tokens))
     if (
@@ -276,7 +317,9 @@ def _read_cue(
         and left_tokens[0].start > sentence.start
         and any(t.text == "," for t in left_tokens)
     ):
-        left_tokens = analysis.tokens(_left_bound(text, sentence, cue_start, LEFT_CHARS), cue_start)
+        left_tokens = cache.window(
+            sentence, _left_bound(text, sentence, cue_start, LEFT_CHARS), cue_start
+        )
         found = _read_tokens(analysis, sentence, left_tokens + right_tokens, len(left_tokens))
     return found
 
