@@ -132,6 +132,24 @@ def test_a_run_of_the_longer_quote_is_contained_not_a_variant() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The mayor is qualified to lead the city council",
+            "Mayor is not qualified to lead city council",
+        ),
+        ("We will never close the northern hospital", "We will close the northern hospital soon"),
+        (
+            "The new rail line isn't ready for passengers yet",
+            "The new rail line is ready for passengers",
+        ),
+    ],
+)
+def test_a_negated_statement_is_another_statement(a: str, b: str) -> None:
+    assert quotekit.compare(a, b).relation is Relation.UNRELATED
+
+
 def test_short_quotes_need_the_same_content_words() -> None:
     assert quotekit.compare("We will win.", "We will not win.").relation is Relation.UNRELATED
     assert quotekit.compare("Taxes will rise.", "Taxes will fall.").relation is Relation.UNRELATED

@@ -209,6 +209,7 @@ class _Tables:
     """The matching word lists: stop words, spelling variants, synonyms, suffix rules."""
 
     stopwords: frozenset[str]
+    negations: frozenset[str]
     spelling: Mapping[str, str]
     synonyms: Mapping[str, str]
     suffixes: tuple[tuple[str, str], ...]  # longest suffix first
@@ -240,7 +241,8 @@ def _tables() -> _Tables:
             raise LexiconError(f"stem_suffixes.tsv:{lineno}", "expected 2 columns", cols)
         suffixes.append((cols[0], cols[1]))
     suffixes.sort(key=lambda rule: -len(rule[0]))
-    return _Tables(stopwords, spelling, synonyms, tuple(suffixes))
+    negations = frozenset(cols[0].strip().casefold() for _, cols in _rows("negations.txt"))
+    return _Tables(stopwords, negations, spelling, synonyms, tuple(suffixes))
 
 
 # --- words, keys and stems ---------------------------------------------------------------
@@ -299,6 +301,7 @@ class Profile:
     bare: tuple[str, ...]  # keys without articles: the near-identical form
     stems: tuple[str, ...]  # one stem per word
     content: tuple[str, ...]  # stems of content words, in order
+    negated: bool = False  # has a word such as "not", "never", "isn't"
 
     @property
     def fragment(self) -> bool:
@@ -311,11 +314,12 @@ class Profile:
 
 
 @functools.lru_cache(maxsize=1 << 18)
-def _word(word: str) -> tuple[str, str, bool, bool]:
-    """(key, stem, is a content word, is an article) of one word as written."""
+def _word(word: str) -> tuple[str, str, bool, bool, bool]:
+    """(key, stem, is a content word, is an article, is a negation) of one word."""
     tables = _tables()
     key = _key(word, tables.spelling)
-    return key, stem(key), key not in tables.stopwords, key in ARTICLES
+    negation = key in tables.negations or key.endswith("n't")
+    return key, stem(key), key not in tables.stopwords, key in ARTICLES, negation
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -325,13 +329,13 @@ def profile(text: str) -> Profile:
     words = list(map(_word, _WORD.findall(norm)))
     if not words:
         return Profile(norm, (), (), (), ())
-    keys, stems, is_content, is_article = zip(*words, strict=True)
+    keys, stems, is_content, is_article, is_negation = zip(*words, strict=True)
     content = tuple(itertools.compress(stems, is_content))
     if not content:
         # A quote of function words only ("It is what it is") is compared on all of them.
         content = stems
     bare = tuple(itertools.compress(keys, [not a for a in is_article]))
-    return Profile(norm, keys, bare, stems, content)
+    return Profile(norm, keys, bare, stems, content, any(is_negation))
 
 
 def lcs_length(a: tuple[str, ...], b: tuple[str, ...]) -> int:
@@ -457,6 +461,8 @@ def _relation(
         # All of the shorter quote's words, as one run of the longer: a fragment of it.
         return Relation.CONTAINS if len(core_a) > len(core_b) else Relation.CONTAINED
     same_words = shared == big  # short quotes: the same content words, reworded around
+    if a.negated != b.negated:
+        return Relation.UNRELATED  # one says it is so, the other that it is not
     if order >= VARIANT_ORDER and (
         same_words
         or (
