@@ -189,3 +189,73 @@ def test_speaker_spans_point_at_their_mention(text: str) -> None:
             assert quotekit.normalise_quote_text(text[span.start : span.end]) == (
                 quote.speaker.mention
             )
+
+
+# --- regressions found on real news (sentences of our own showing each pattern) ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a cue form after "of" is a noun, so the whole description is the subject
+        ("At the rally, the secretary of state said she was “not here to campaign.”", None),
+        # "continue to" is not speech: the speaker is the one who said it
+        (
+            "Mayor Ana Ruiz said she is sure Tom Hale will continue to be “a good partner.”",
+            "Ana Ruiz",
+        ),
+        # the audience of "told" is not the speaker of a later participle
+        ("Ana Ruiz told the AP on Monday after hinting that “changes” could come.", "Ana Ruiz"),
+        # a time adverbial between subject and cue
+        ("Mayor Ana Ruiz on Friday described the plan as “a gamble with our savings.”", "Ana Ruiz"),
+        # a bare plural subject
+        ("“The harm is incalculable,” federal prosecutors wrote in the filing.", None),
+        # the subject before a relative clause
+        (
+            "A city official who spoke on condition of anonymity said, “The bridge is unsafe.”",
+            None,
+        ),
+        # a description with a prepositional phrase
+        ("A spokesman for the port said there was “no risk to the public.”", None),
+        # a subject followed by a prepositional phrase, then a participle cue
+        (
+            "Lawyers for Ana Ruiz appeared in court, saying the charge “has no basis in law.”",
+            None,
+        ),
+        # "according to" after a quote is not a participle
+        ("“The talks are over,” according to union leader Rafael Gomez.", "Rafael Gomez"),
+        # an introduction ending in a colon gives its subject
+        ("Governor Lina Park was blunt in her reply: “We will not pay.”", "Lina Park"),
+    ],
+)
+def test_regression_speaker(text: str, speaker: str | None) -> None:
+    quotes = marked(text)
+    assert quotes, text
+    quote = quotes[0]
+    assert quote.speaker is not None, text
+    if speaker is not None:
+        assert quote.speaker.name == speaker
+    else:
+        # a description: its mention covers the describing words, not the clause
+        assert quote.speaker.mention.split()[0].lower() in {"the", "a", "federal", "lawyers"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a new sentence after a sentence-ending quote is not its attribution
+        "Ana Ruiz called Tom Hale “a liar.” Carla Diaz said Ted Cruz was right.",
+        # a naming verb after a quote names a thing
+        "One sign read “anybody but him,” a website linked to a group called Clean Vote.",
+        # an adverb opening the sentence is not a name
+        "Hastily, the board approved what it described as an “emergency” budget.",
+    ],
+)
+def test_regression_no_wrong_speaker(text: str) -> None:
+    for quote in marked(text):
+        if quote.speaker is not None:
+            assert quote.speaker.name not in {
+                "Carla Diaz",
+                "Hastily",
+                "a website linked to a group",
+            }

@@ -290,10 +290,10 @@ def _head_before_phrase(tokens: list[Token], prep: int, lexicon: Lexicon) -> int
     ):
         return None
     j = k - 1
-    while j >= 0 and k - j <= 3 and tokens[j].is_word and not tokens[j].is_cap:
-        if lexicon.is_a("determiner", tokens[j].text):
+    while j >= 0 and k - j <= 3 and tokens[j].is_word:
+        if lexicon.is_a("determiner", tokens[j].text):  # "A spokesman for …" opens sentences
             return j if tokens[j].lower not in _DEMONSTRATIVES else None
-        if lexicon.is_a("stop", tokens[j].text):
+        if tokens[j].is_cap or lexicon.is_a("stop", tokens[j].text):
             return None
         j -= 1
     return None
@@ -653,6 +653,10 @@ def _phrase_then_cue(tokens: list[Token], i: int, words: list[str], lexicon: Lex
     name before any preposition; a phrase with no name is a description.
     """
     first = tokens[i]
+    if first.is_word and not first.is_cap:
+        plural = _bare_plural_then_cue(tokens, i, words, lexicon)
+        if plural.found:
+            return plural
     if (
         not first.is_word
         or lexicon.is_a("stop", first.text)
@@ -683,6 +687,25 @@ def _phrase_then_cue(tokens: list[Token], i: int, words: list[str], lexicon: Lex
                 n = len(entry.words)
                 cue = CueMatch(tok.start, tokens[j + n - 1].end, j, n, entry)
                 return Found(mention, cue, None, Attribution.ADJACENT)
+        j += 1
+    return NOT_FOUND
+
+
+def _bare_plural_then_cue(tokens: list[Token], i: int, words: list[str], lexicon: Lexicon) -> Found:
+    """'“…,” federal prosecutors wrote': lower-case words ending in a plural, then a cue."""
+    j = i
+    while j < len(tokens) and j - i < MAX_MODIFIERS and tokens[j].is_word:
+        entry = _speech_cue(lexicon, words, j) if j > i else None
+        if entry is not None:
+            head = tokens[j - 1]
+            if not head.lower.endswith("s"):
+                return NOT_FOUND
+            n = len(entry.words)
+            cue = CueMatch(tokens[j].start, tokens[j + n - 1].end, j, n, entry)
+            mention = Mention(tokens[i].start, head.end, "description")
+            return Found(mention, cue, None, Attribution.ADJACENT)
+        if tokens[j].is_cap or lexicon.is_a("stop", tokens[j].text):
+            return NOT_FOUND
         j += 1
     return NOT_FOUND
 
