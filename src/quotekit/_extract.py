@@ -216,11 +216,11 @@ def _joins_a_term(text: str, candidates: list[Candidate], span: MarkedSpan) -> b
     """The quote follows a term, joined to it by "or", "and" or a comma only."""
     if not candidates or span.open is None or candidates[-1].kind is not QuoteKind.TERM:
         return False
+    if span.open - candidates[-1].content.end >= 12:
+        return False
     gap = text[candidates[-1].content.end : span.open]
-    words = gap.replace(",", " , ").split()
-    marks = set("\"“”‘’'«»")
-    words = [w.strip("".join(marks)) for w in words]
-    return len(gap) < 12 and all(not w or w in _TERM_JOINERS for w in words)
+    words = [w.strip("\"“”‘’'«»") for w in gap.replace(",", " , ").split()]
+    return all(not w or w in _TERM_JOINERS for w in words)
 
 
 def _sentence_rest(analysis: Analysis, close_end: int) -> list:  # type: ignore[type-arg]

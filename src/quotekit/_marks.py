@@ -314,7 +314,7 @@ def _attribution_tail(text: str, pos: int, after: int, end: int) -> bool:
 
 def _ends_paragraph(text: str, pos: int, end: int) -> bool:
     """Only closing punctuation and spaces remain between ``pos`` and ``end``."""
-    return all(c.isspace() or c in ".,;!?…)" for c in text[pos:end][:8]) and end - pos <= 8
+    return end - pos <= 8 and all(c.isspace() or c in ".,;!?…)" for c in text[pos:end])
 
 
 def _closed(state: _Open, close_pos: int, close_raw: str, close_len: int) -> MarkedSpan:
