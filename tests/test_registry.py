@@ -84,6 +84,11 @@ def test_a_registry_is_a_frozen_value() -> None:
     assert again == REGISTRY and len(again) == 3 and list(again) == list(REGISTRY.entities)
 
 
+def test_lookup_rejects_a_name_of_the_wrong_type() -> None:
+    with pytest.raises(quotekit.InputTypeError):
+        REGISTRY.lookup(42)  # type: ignore[arg-type]
+
+
 def test_extract_rejects_a_registry_of_the_wrong_type() -> None:
     with pytest.raises(quotekit.InputTypeError):
         quotekit.extract("text", registry={"speakers": []})  # type: ignore[arg-type]

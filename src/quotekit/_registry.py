@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from ._model import SpeakerKind
-from .errors import RegistryError
+from .errors import InputTypeError, RegistryError
 
 #: Version of the JSON form written by :meth:`SpeakerRegistry.to_dict`.
 REGISTRY_VERSION = 1
@@ -164,6 +164,8 @@ class SpeakerRegistry:
 
     def lookup(self, name: str) -> SpeakerEntity | None:
         """The entity written as ``name`` (any alias; case and accents ignored), or None."""
+        if not isinstance(name, str):
+            raise InputTypeError("name", "a str", name)
         return self._index.get(name_key(name))
 
     def to_dict(self) -> dict[str, Any]:
