@@ -94,6 +94,13 @@ class _Segment:
 
 def parse_mention(mention: str, lexicon: Lexicon) -> ParsedName:
     """Parse a name mention (capitalised words, titles, apposition) into its parts."""
+    return _parse_cached(mention, lexicon)
+
+
+# Names repeat within and across articles; a parse depends only on the mention and the
+# (immutable) lexicon, so it is memoised.
+@functools.lru_cache(maxsize=8192)
+def _parse_cached(mention: str, lexicon: Lexicon) -> ParsedName:
     tokens, acronym = _without_parentheses(tokenize(mention, 0, len(mention), lexicon), lexicon)
     segments = [_segment(words, lexicon, k == 0) for k, words in enumerate(_split(tokens))]
     if not segments:
