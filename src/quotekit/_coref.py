@@ -3,13 +3,13 @@
 A single pass in document order over every name mention (speakers and the other
 capitalised names of the text) builds the document's entities. A speaker mention is
 resolved as it comes: a full name to its entity; a short name ("Mey", "Ms. Sam") to the
-most recent entity whose name contains it as a contiguous run; a pronoun to the most
-recent compatible person or organisation in reach; a description ("the minister", "the
-newspaper", "an editorial") to the most recent entity carrying that title or publishing
-it. A
-:class:`~quotekit.SpeakerRegistry`, when given, then maps the result to its canonical
-name and id. Entities are indexed by name word and mentions kept in order, so every
-lookup costs what the nearby text holds, not the whole document.
+most recent entity whose name contains it as a contiguous run; a pronoun to the speaker
+just quoted, else the most recent compatible person or organisation in reach; a
+description ("the minister", "the newspaper", "an editorial") to the most recent entity
+carrying that title or publishing it. A :class:`~quotekit.SpeakerRegistry`, when given,
+then maps the result to its canonical name and id. Entities are indexed by name word and
+kept in order of their latest mention, so every lookup costs what the nearby text holds,
+not the whole document.
 """
 
 from __future__ import annotations
@@ -118,10 +118,11 @@ def background_names(
     skip: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, str]]:
     """Capitalised name runs inside the given view spans, with their offsets, and the
-    possessives ("his", "her") that follow a name closely enough to tell its gender.
+    pronouns ("his", "her", "he", "she") that follow a name closely enough, in the same
+    clause, to tell its gender.
 
-    Names inside the ``skip`` spans (the quotations) are left
-    out: a name a speaker mentions is not what the next "he said" refers to.
+    Names inside the ``skip`` spans (the quotations) are left out: a name a speaker
+    mentions is not what the next "he said" refers to.
     """
     found: list[tuple[int, str]] = []
     skip = _merged(skip)
