@@ -429,6 +429,10 @@ def _only_words_between(tokens: list[Token], pos: int, index: int, lexicon: Lexi
     return commas in (0, 2)
 
 
+def _mention_text(tokens: list[Token], mention: Mention) -> str:
+    return " ".join(t.text for t in tokens if mention.start <= t.start and t.end <= mention.end)
+
+
 def _fronted_name(tokens: list[Token], index: int, lexicon: Lexicon) -> Mention | None:
     """The name opening the sentence ("Sam Sitha from Kandal province, one of the
     attendants, said"), when nothing but its modifiers stands before the cue."""
@@ -772,6 +776,8 @@ def _speaker_of(tokens: list[Token], cue: CueMatch, lexicon: Lexicon) -> Found |
     """The cue's subject; for a participle with none ("cited X in affirming that",
     "…, saying that"), the speaker of the cue it depends on."""
     subject = subject_before(tokens, cue.index, lexicon)
+    if subject is not None and _is(lexicon, "starter", _mention_text(tokens, subject).lower()):
+        return None  # "Yet he is facing skepticism after saying …": no subject found
     if subject is not None:
         if subject.form == "description" and tokens[cue.index - 1].text[:1].isdigit():
             return None  # "The 1968 contest that …": a noun, not a speaker and a cue
@@ -783,6 +789,8 @@ def _speaker_of(tokens: list[Token], cue: CueMatch, lexicon: Lexicon) -> Found |
         )
         if subject is None or not _only_words_between(tokens, subject.end, cue.index, lexicon):
             return None
+        if _is(lexicon, "starter", _mention_text(tokens, subject).lower()):
+            return None  # "Yet he is facing skepticism after saying …": no subject found
         last = tokens[cue.index - 1]
         if last.is_word and last.end > subject.end and subject.form != "pronoun":
             # no apposition: the whole phrase is the subject ("Sixty percent of voters")
@@ -793,6 +801,10 @@ def _speaker_of(tokens: list[Token], cue: CueMatch, lexicon: Lexicon) -> Found |
         return None
     # Only the cue itself or the one it depends on ("ran an editorial stating that").
     if found.cue.index != cue.index and cue.index - found.cue.index > 16:
+        return None
+    if found.speaker is None or _is(
+        lexicon, "starter", _mention_text(tokens, found.speaker).lower()
+    ):
         return None
     # The speaker of the cue depended on, with this cue ("…, adding that …").
     return Found(found.speaker, cue, found.via, Attribution.ADJACENT)
