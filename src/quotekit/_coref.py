@@ -354,12 +354,13 @@ class Resolver:
         return self._resolved(pos, entity, Resolution.NAME, parsed, mention)
 
     def resolve_pronoun(self, pos: int, pronoun: str) -> Resolved | None:
-        """The most recent compatible entity in reach; None when there is none.
+        """The speaker quoted just before, else the most recent compatible entity in
+        reach; None when there is none.
 
-        Gender comes only from titles and earlier pronouns: an entity of unknown gender
-        is compatible with "he" and "she", and learns it from the first one resolved.
-        A name seen only in passing, with no title and no words of its own ("Phnom
-        Penh"), is no antecedent for a person pronoun.
+        Gender comes only from titles and pronouns: an entity of unknown gender is
+        compatible with "he" and "she", and each pronoun resolved to it is a vote. A name
+        seen only in passing, with no title, gender or speech of its own ("Phnom Penh"),
+        is no antecedent for a person pronoun.
         """
         info = self.lexicon.pronouns.get(pronoun.lower())
         if info is None:
@@ -373,7 +374,7 @@ class Resolver:
         return self._resolved(pos, best, Resolution.PRONOUN, None, pronoun)
 
     def _antecedent(self, pos: int, gender: str, kind: str, number: str) -> _Entity | None:
-        """The entity a pronoun (or a bare "the candidate") at ``pos`` refers to."""
+        """The entity a pronoun of this gender, kind and number at ``pos`` refers to."""
         candidates = [
             e
             for e in self._recent(pos)
