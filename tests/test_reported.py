@@ -183,6 +183,43 @@ def test_seed_he_emphasised_resolves_to_hun_sen() -> None:
             "they would support the measure",
             "Sixty percent of voters",
         ),
+        (
+            "The appeals court overruled the judge and said the state already allowed early "
+            "voting.",
+            "the state already allowed early voting",
+            "The appeals court",
+        ),
+        (
+            "Wealth Corp keeps its finances private but says its business has tripled.",
+            "its business has tripled",
+            "Wealth Corp",
+        ),
+        (
+            "A hospital employee told FBI agents that the files had been moved.",
+            "the files had been moved",
+            "A hospital employee",
+        ),
+        (
+            "Voters, Senator Ruth Okafor suggested, don't have to worry about the banks.",
+            "don't have to worry about the banks",
+            "Ruth Okafor",
+        ),
+        (
+            "In addition, according to the department, nine million workers will get a raise.",
+            "nine million workers will get a raise",
+            "the department",
+        ),
+        (
+            "The harbour will close for a week, former mayor says.",
+            "The harbour will close for a week",
+            "former mayor",
+        ),
+        (
+            "Governor Ana Ruiz spoke on Dec. 6 on state radio. Ruiz said Dec. 6 that the curfew "
+            "would end.",
+            "the curfew would end",
+            "Ana Ruiz",
+        ),
     ],
 )
 def test_reported_forms(text: str, content: str, speaker: str) -> None:
@@ -190,6 +227,18 @@ def test_reported_forms(text: str, content: str, speaker: str) -> None:
     assert text[quote.span.start : quote.span.end] == content
     assert quote.speaker is not None
     assert speaker in (quote.speaker.name, quote.speaker.mention)
+
+
+def test_a_sentence_opener_is_no_subject() -> None:
+    [quote] = _indirect("Yet he is facing doubts after saying in a debate that he is impartial.")
+    assert quote.speaker is not None and quote.speaker.mention == "he"
+
+
+def test_cue_dense_text_is_read_quickly_and_safely() -> None:
+    """Hundreds of cues in one sentence (a linear-time regression case)."""
+    text = "He said that she stated that according to " * 400
+    for quote in _indirect(text):
+        assert text[quote.span.start : quote.span.end].strip() == quote.text
 
 
 def test_anonymous_sources_are_of_unknown_kind() -> None:
@@ -236,6 +285,13 @@ def test_participle_adds_a_second_statement_of_the_same_speaker() -> None:
         "He was told that the office had closed.",
         "The company welcomed the ruling that the tax was illegal.",
         "Officials knew that the dam was weak.",  # not a reporting verb
+        "The senator laughed and said nothing.",
+        "She said back in the summer of 2015: “We will run.”",
+        "The governor would not say whether the plan was dead.",  # a question, no statement
+        "Sales were great, he said, wiping sweat off his face.",
+        "He has a rally planned for Thursday, the final contest.",  # a noun, not a cue
+        "The 1968 contest that Nixon won was famously tough.",
+        "The agency denied chain-of-command responsibility that a hierarchy would impose.",
     ],
 )
 def test_not_reported_speech(text: str) -> None:

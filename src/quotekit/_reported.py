@@ -490,6 +490,7 @@ def _clause_after(
     lexicon = analysis.lexicon
     entry = cue.entry
     start = _that_after(tokens, i, entry, lexicon)
+    bare = start is None
     if start is None:
         j = _skip_adjuncts(tokens, i, lexicon)
         if "object" in entry.tags and "bare" in entry.tags:
@@ -506,9 +507,21 @@ def _clause_after(
     if speaker is None:
         return None
     content = _clause_to_end(analysis, sentence, tokens[start].start)
-    if content is None:
-        return None
+    if content is None or (bare and not _has_verb(analysis, content)):
+        return None  # "said back in the summer of 2015: …" is no clause
     return content, speaker
+
+
+def _has_verb(analysis: Analysis, content: Span) -> bool:
+    """A word that can be a finite verb: from the closed list, or ending in -ed or -s."""
+    lexicon = analysis.lexicon
+    for word in analysis.text[content.start : content.end].split():
+        low = word.strip(".,;:!?\"'“”‘’()").lower()
+        if _is(lexicon, "finite", low) or _is(lexicon, "pronoun_contraction", low):
+            return True
+        if low.endswith(("ed", "s")) and not low.endswith(("ss", "'s", "’s")):
+            return True
+    return False
 
 
 def _that_after(tokens: list[Token], i: int, entry: CueEntry, lexicon: Lexicon) -> int | None:
@@ -606,7 +619,7 @@ def _time_word(tokens: list[Token], j: int, lexicon: Lexicon) -> bool:
     # "said Tuesday that", "said Dec. 6", but not "said Tuesday Smith …" nor "May Smith"
     low = low.rstrip(".")
     is_time = _is(lexicon, "time", low) or _is(lexicon, "abbrev_capital", low)
-    return is_time and j + 1 < len(tokens) and not tokens[j + 1].is_cap
+    return is_time and j + 1 < len(tokens) and not tokens[j + 1].text[:1].isupper()
 
 
 def _skip_object(tokens: list[Token], j: int, lexicon: Lexicon) -> int:
@@ -779,8 +792,14 @@ def _speaker_of(tokens: list[Token], cue: CueMatch, lexicon: Lexicon) -> Found |
     if subject is not None and _is(lexicon, "starter", _mention_text(tokens, subject).lower()):
         return None  # "Yet he is facing skepticism after saying …": no subject found
     if subject is not None:
-        if subject.form == "description" and tokens[cue.index - 1].text[:1].isdigit():
+        if tokens[cue.index - 1].text.isdigit():
             return None  # "The 1968 contest that …": a noun, not a speaker and a cue
+        return Found(subject, cue, None, Attribution.ADJACENT)
+    if cue.index > 1 and tokens[cue.index - 1].lower in {"and", "but"}:
+        # "The court overruled and said …": the subject of the first verb.
+        subject = sentence_subject(tokens, cue.index - 1, lexicon)
+        if subject is None or _is(lexicon, "starter", _mention_text(tokens, subject).lower()):
+            return None
         return Found(subject, cue, None, Attribution.ADJACENT)
     if not _participle(tokens[cue.index]):
         # A long subject: "Sixty-six percent said", "Many speakers at the service said".
@@ -824,11 +843,18 @@ def _source_first(
     found = Found(agent, cue, None, Attribution.ADJACENT)
     before = tokens[cue.index - 1] if cue.index > 0 else None
     if before is not None and before.text == ",":
-        # "CLAUSE, according to X." -- the clause before.
+        # "CLAUSE, according to X." -- the clause before; "In addition, according to
+        # X, CLAUSE" -- the clause after, when the words before are no statement.
         content = _trim(analysis.text, sentence.start, before.start)
-        if content is None or before.start - sentence.start > MAX_CONTENT_CHARS:
+        if before.start - sentence.start > MAX_CONTENT_CHARS:
             return None
-        return content, found
+        if content is not None and _statement(analysis, content):
+            return content, found
+        comma = _comma_after(tokens, agent.end, lexicon)
+        rest = None if comma is None else _clause_to_end(analysis, sentence, tokens[comma].end)
+        if rest is not None and _has_verb(analysis, rest):
+            return rest, found
+        return None
     if not _opens_sentence(tokens, cue.index, sentence, lexicon):
         return None
     comma = _comma_after(tokens, agent.end, lexicon)
