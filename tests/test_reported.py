@@ -229,6 +229,12 @@ def test_reported_forms(text: str, content: str, speaker: str) -> None:
     assert speaker in (quote.speaker.name, quote.speaker.mention)
 
 
+def test_short_statement_before_a_parenthetical_attribution() -> None:
+    text = "Sales were great, the vendor said, wiping sweat off his face."
+    [quote] = _indirect(text)
+    assert text[quote.span.start : quote.span.end] == "Sales were great"
+
+
 def test_a_sentence_opener_is_no_subject() -> None:
     [quote] = _indirect("Yet he is facing doubts after saying in a debate that he is impartial.")
     assert quote.speaker is not None and quote.speaker.mention == "he"
@@ -288,7 +294,6 @@ def test_participle_adds_a_second_statement_of_the_same_speaker() -> None:
         "The senator laughed and said nothing.",
         "She said back in the summer of 2015: “We will run.”",
         "The governor would not say whether the plan was dead.",  # a question, no statement
-        "Sales were great, he said, wiping sweat off his face.",
         "He has a rally planned for Thursday, the final contest.",  # a noun, not a cue
         "The 1968 contest that Nixon won was famously tough.",
         "The agency denied chain-of-command responsibility that a hierarchy would impose.",

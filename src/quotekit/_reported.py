@@ -971,7 +971,8 @@ def _source_after(
             verb = first[:1].islower() and not (
                 first.endswith("ing") or _is(lexicon, "adjunct_preposition", first)
             )  # "… don't have to", not "wiping sweat off his face", "with games"
-            return (rest, found) if len(words) >= 3 and verb else None
+            if len(words) >= 3 and verb:
+                return rest, found
     if content is None or not _statement(analysis, content):
         return None
     return content, found
@@ -995,7 +996,7 @@ def _statement(analysis: Analysis, content: Span) -> bool:
     finite verb or at least not opened like scene-setting ("Holding open a book, Beck
     said", "At a rally in Iowa, Trump said", "Asked about it, she said")."""
     words = analysis.text[content.start : content.end].split()
-    if len(words) < 4:
+    if len(words) < 3:
         return False
     lexicon = analysis.lexicon
     for k, word in enumerate(words):
@@ -1005,7 +1006,7 @@ def _statement(analysis: Analysis, content: Span) -> bool:
         if k > 0 and low.endswith("ed") and not _is(lexicon, "determiner", words[k - 1].lower()):
             return True
     first = words[0].strip("\"'“”‘’(").lower()
-    return not (
+    return len(words) >= 4 and not (
         first.endswith(("ing", "ed"))
         or _is(lexicon, "adjunct_preposition", first)
         or _is(lexicon, "preposition", first)
