@@ -175,9 +175,11 @@ def find_reported(
     for match in pattern.finditer(text):
         cue_start = match.start()
         entry = entries.get(" ".join(match.group().lower().split()))
-        if entry is None or not _worth_reading(text, cue_start, match.end(), entry, lexicon):
+        if entry is None or _inside(marked, marked_starts, cue_start):
             continue
-        if _inside(marked, marked_starts, cue_start) or analysis.is_excluded(cue_start):
+        if not _worth_reading(text, cue_start, match.end(), entry, lexicon):
+            continue
+        if analysis.is_excluded(cue_start):
             continue
         # A quotation ending earlier in this sentence, not far before the cue.
         reach = max(cue_start - ATTRIBUTION_REACH, analysis.sentence_at(cue_start).start)
