@@ -315,6 +315,21 @@ def test_clause_is_cut_before_a_direct_quote() -> None:
     assert text[quote.span.start : quote.span.end] == "the works were late"
 
 
+def test_clause_ends_before_the_attribution_of_a_following_quote() -> None:
+    text = (
+        "He said he had not seen the video, and when asked whether he was encouraging "
+        'them, he said, "I hope not."'
+    )
+    quote = _one(text, "he had not seen")
+    assert text[quote.span.start : quote.span.end] == "he had not seen the video"
+
+
+def test_participle_before_a_colon_ends_the_clause() -> None:
+    text = 'Mayor Ana Lopez said the works were late, adding: "We will finish in June."'
+    quote = _one(text, "the works")
+    assert text[quote.span.start : quote.span.end] == "the works were late"
+
+
 def test_fragment_in_marks_inside_a_clause() -> None:
     text = 'The minister said the plan was "a disaster for the country" and should be dropped.'
     quotes = quotekit.extract(text)

@@ -750,10 +750,11 @@ def _clause_to_end(analysis: Analysis, sentence: Span, start: int) -> Span | Non
     return _trim(text, start, end)
 
 
+_WORD_AT = re.compile(r"\w{1,30}")
 _CUT = re.compile(
     r":\s{0,3}(?=[\"“‘«„']|\Z)"  # a colon that opens a quotation
     r"|,\s{1,3}(?=according\s{1,3}to\b)"  # the source, given after the clause
-    r"|,\s{1,3}(?=\w{2,20}ing\s)"  # a participle that may add a new statement
+    r"|,\s{1,3}(?=\w{2,20}ing\b)"  # a participle that may add a new statement
     r"|\s[—–-]{1,2}\s"  # a dash aside
 )
 
@@ -763,8 +764,8 @@ def _cut(analysis: Analysis, start: int, end: int) -> int:
     lexicon = analysis.lexicon
     for match in _CUT.finditer(text, start, end):
         if match.group().startswith(",") and text[match.end() : match.end() + 9] != "according":
-            word_end = text.find(" ", match.end(), end)
-            word = text[match.end() : word_end if word_end > 0 else end].lower()
+            found = _WORD_AT.match(text, match.end(), end)
+            word = "" if found is None else found.group().lower()
             entry = lexicon.match_cue([word], 0)
             if entry is None or ("bare" not in entry.tags and word not in {"adding", "saying"}):
                 continue
@@ -1030,6 +1031,22 @@ def _index_after(tokens: list[Token], mention: Mention, i: int) -> int:
 # --- marks ---------------------------------------------------------------------------------
 
 
+# ", he said," / ", Smith added:" / "when asked whether …, he said" before a quotation.
+_TRAILING_ATTRIBUTION = re.compile(
+    r"[,;]\s{1,3}(?:and\s{1,3})?(?:when\s{1,3}asked\b[^,]{0,80},\s{1,3})?"
+    r"[\w.’'-]{1,30}(?:\s{1,3}[\w.’'-]{1,30}){0,3}\s{1,3}"
+    r"(?:said|says|added|adds|asked|asks|told|tells|continued|wrote|writes|replied|explained)"
+    r"(?:\s{1,3}[\w’'-]{1,30}){0,2}[\s,:]{0,4}$"
+)
+
+
+def _before_attribution(text: str, start: int, end: int) -> int:
+    """Where a clause cut before a quotation really ends: before the attribution of that
+    quotation ("he said he had not seen it, and when asked …, he said, “I hope not”")."""
+    found = _TRAILING_ATTRIBUTION.search(text, max(start, end - 160), end)
+    return found.start() if found is not None else end
+
+
 def _around_marks(
     text: str, content: Span, marked: list[tuple[Span, QuoteKind]], starts: list[int]
 ) -> Span | None:
@@ -1053,6 +1070,7 @@ def _around_marks(
             inside += span.end - span.start
             continue
         end = opening  # a direct quotation (or a fragment running past the clause)
+        end = _before_attribution(text, content.start, end)
     trimmed = _trim(text, content.start, end)
     if trimmed is None or inside * 2 > len(trimmed):
         return None
