@@ -210,6 +210,22 @@ def test_seed_he_emphasised_resolves_to_hun_sen() -> None:
             "the department",
         ),
         (
+            "Clinton leads Sanders by 271 pledged delegates according to a count by the agency.",
+            "Clinton leads Sanders by 271 pledged delegates",
+            "a count",
+        ),
+        (
+            "According to early results of exit polls conducted for the networks by a "
+            "research firm, nearly half of the voters were black.",
+            "nearly half of the voters were black",
+            "early results of exit polls conducted for the networks by a research firm",
+        ),
+        (
+            "G-III has more than 7,600 employees, according to company documents.",
+            "G-III has more than 7,600 employees",
+            "company documents",
+        ),
+        (
             "The harbour will close for a week, former mayor says.",
             "The harbour will close for a week",
             "former mayor",

@@ -61,6 +61,8 @@ from ._tokens import Token
 LEFT_CHARS = 240
 SHORT_LEFT_CHARS = 90  # tried first; the long window only when an apposition may need it
 RIGHT_CHARS = 90
+SOURCE_CHARS = 260  # how far "according to X" may run before its comma
+MAX_SOURCE_WORDS = 16
 # How close before a cue the end of a quotation in marks makes the cue its attribution.
 ATTRIBUTION_REACH = 120
 MAX_CONTENT_CHARS = 1500
@@ -301,7 +303,9 @@ def _read_cue(
     if len(sentence) > MAX_SENTENCE_CHARS:
         return None  # no sentence: no clause of it can be reported (see MAX_CONTENT_CHARS)
     cache = cache or _SentenceTokens(analysis)
-    right = min(sentence.end, cue_end + RIGHT_CHARS)
+    # "According to early results of exit polls conducted for …, CLAUSE": a long source
+    reach = SOURCE_CHARS if text[cue_start : cue_start + 9].lower() == "according" else RIGHT_CHARS
+    right = min(sentence.end, cue_end + reach)
     right_tokens = cache.window(sentence, cue_start, right)
     if not right_tokens or right_tokens[0].start != cue_start:
         return None
@@ -840,11 +844,17 @@ def _source_first(
 ) -> tuple[Span, Found] | None:
     lexicon = analysis.lexicon
     after = cue.index + cue.length
-    agent = agent_after(tokens, after, lexicon)
+    agent = agent_after(tokens, after, lexicon) or _source_phrase(tokens, after, lexicon)
     if agent is None:
         return None
     found = Found(agent, cue, None, Attribution.ADJACENT)
     before = tokens[cue.index - 1] if cue.index > 0 else None
+    if before is not None and before.is_word and _source_ends_sentence(tokens, agent):
+        before = None  # "Clinton leads by 271 delegates according to a count."
+        content = _trim(analysis.text, sentence.start, tokens[cue.index].start)
+        if content is not None and _statement(analysis, content):
+            return content, found
+        return None
     if before is not None and before.text == ",":
         # "CLAUSE, according to X." -- the clause before; "In addition, according to
         # X, CLAUSE" -- the clause after, when the words before are no statement.
@@ -882,17 +892,37 @@ def _opens_sentence(tokens: list[Token], index: int, sentence: Span, lexicon: Le
 
 def _comma_after(tokens: list[Token], pos: int, lexicon: Lexicon) -> int | None:
     """The comma that closes a source phrase ending at ``pos`` (a role or an adjunct
-    may come first: "According to a report released on Monday, …")."""
+    may come first: "According to State Department cables that were later released, …")."""
     k = bisect.bisect_left([t.start for t in tokens], pos)
-    limit = min(len(tokens), k + 20)
+    limit = min(len(tokens), k + 30)
     while k < limit:
         text = tokens[k].text
         if text == ",":
             return k
-        if text in '.;:!?"“”' or _is(lexicon, "finite", tokens[k].lower):
+        if text in '.;:!?"“”':
             return None
         k += 1
     return None
+
+
+def _source_phrase(tokens: list[Token], i: int, lexicon: Lexicon) -> Mention | None:
+    """ "according to data released Friday", "according to people familiar with …": a
+    lower-case source phrase up to the comma or the sentence end (a few words)."""
+    k = i
+    while k < len(tokens) and k - i < MAX_SOURCE_WORDS and tokens[k].is_word:
+        k += 1
+    if k == i or (k < len(tokens) and tokens[k].text not in {",", ".", "!", "?"}):
+        return None
+    return Mention(tokens[i].start, tokens[k - 1].end, "description")
+
+
+def _source_ends_sentence(tokens: list[Token], agent: Mention) -> bool:
+    """Only words of the source phrase ("a count by the agency") close the sentence."""
+    k = bisect.bisect_left([t.start for t in tokens], agent.end)
+    limit = k + MAX_SOURCE_WORDS
+    while k < len(tokens) and k < limit and tokens[k].is_word:
+        k += 1
+    return k >= len(tokens) or tokens[k].text in {".", "!", "?"}
 
 
 # --- source after: "CLAUSE, X said." ------------------------------------------------------
