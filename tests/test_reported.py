@@ -251,6 +251,17 @@ def test_short_statement_before_a_parenthetical_attribution() -> None:
     assert text[quote.span.start : quote.span.end] == "Sales were great"
 
 
+def test_title_case_headline() -> None:
+    text = "Mayor Says New Bridge Will Open In June\n\nThe city council met on Monday."
+    quote = _one(text, "New Bridge")
+    assert text[quote.span.start : quote.span.end] == "New Bridge Will Open In June"
+    assert quote.speaker is not None and quote.speaker.mention == "Mayor"
+
+
+def test_capitalised_cue_inside_a_sentence_is_a_name() -> None:
+    assert _indirect("The Party, State and people of Vietnam continue to cooperate.") == []
+
+
 def test_a_sentence_opener_is_no_subject() -> None:
     [quote] = _indirect("Yet he is facing doubts after saying in a debate that he is impartial.")
     assert quote.speaker is not None and quote.speaker.mention == "he"

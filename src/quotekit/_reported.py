@@ -214,7 +214,7 @@ def _worth_reading(
         k = cue_start - 1
         while k >= 0 and text[k] in " \t":
             k -= 1
-        if k >= 0 and (text[k].isalnum() or text[k] == ","):
+        if k >= 0 and (text[k].isalnum() or text[k] == ",") and not _headline_cue(text, cue_start):
             return False  # "the Party, State and people": a name, not a cue
     before = _WORD_BEFORE.search(text, max(0, cue_start - 40), cue_start)
     if before is not None and "source_first" not in entry.tags:
@@ -241,6 +241,24 @@ def _worth_reading(
         or word in _DEMONSTRATIVES
         or not (_is(lexicon, "stop", word) or _is(lexicon, "not_clause", word))
     )
+
+
+# Headline cues written in Title Case ("Rubio Says Abandoning Reform Was A Sign …").
+_HEADLINE_CUES = frozenset({"Says", "Said", "Tells", "Told", "Warns", "Insists", "Claims"})
+_TITLE_WORD = re.compile(r"\b[A-Z][\w’'-]*|\b[a-z][\w’'-]*")
+
+
+def _headline_cue(text: str, cue_start: int) -> bool:
+    """A cue of a Title Case headline line: most of its words capitalised."""
+    word = _WORD_AT.match(text, cue_start)
+    if word is None or word.group() not in _HEADLINE_CUES:
+        return False
+    line_start = text.rfind("\n", max(0, cue_start - 200), cue_start) + 1
+    line_end = text.find("\n", cue_start, cue_start + 200)
+    line = text[line_start : line_end if line_end >= 0 else cue_start + 200]
+    words = _TITLE_WORD.findall(line)
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= 4 and capitalised * 4 >= len(words) * 3
 
 
 def _inside(marked: list[tuple[Span, QuoteKind]], starts: list[int], pos: int) -> bool:
@@ -352,7 +370,11 @@ def _read_tokens(
     cue = CueMatch(cue_start, cue_end, index, len(entry.words), entry)
     if index > 0 and _noun_before(tokens[index - 1], lexicon):
         return None  # "her remarks", "the report": a noun, not a cue
-    if tokens[index].is_cap and not _opens_sentence(tokens, index, sentence, lexicon):
+    if (
+        tokens[index].is_cap
+        and not _opens_sentence(tokens, index, sentence, lexicon)
+        and not _headline_cue(analysis.text, cue_start)
+    ):
         return None  # "Secretary of State", "Demand Progress": part of a name
     if "source_first" in entry.tags:
         return _source_first(analysis, sentence, tokens, cue)
