@@ -46,6 +46,7 @@ def _one(text: str, start: str) -> quotekit.Quote:
         ("004", "together with the assistance", "35 years ago", "Heng Samrin", "say"),
         ("004", "she witnessed the presence", "Cambodian people", "Sam Sitha", "say"),
         ("004", "time has proved who", "friend of the Cambodians", "Chum Mey", "say"),
+        ("004", "this is Vietnam", "unswerving policy", "People's Army Newspaper", "say"),
     ],
 )
 def test_seed_reported_speech(
