@@ -137,7 +137,10 @@ def _cue_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, CueEntry]
             form = " ".join(entry.words)
             entries.setdefault(form, entry)
             forms.add(form)
-            forms.add(form[:1].upper() + form[1:])
+            if "source_first" in entry.tags:
+                forms.add(form[:1].upper() + form[1:])  # "According to X, …"
+    # Other cues open no reported form at a sentence start; headlines are the exception.
+    forms.update(h for h in _HEADLINE_CUES if h.lower() in entries)
     return re.compile(r"\b" + _trie_pattern(sorted(forms)) + r"\b"), entries
 
 
