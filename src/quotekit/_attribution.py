@@ -64,13 +64,13 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueMatch]:
     cues: list[CueMatch] = []
     i = 0
     while i < len(words):
-        # A capitalised cue word inside a sentence is a name ("Secretary of State").
-        capitalised_inside = tokens[i].is_cap and i > 0 and tokens[i - 1].is_word
-        entry = (
-            None
-            if capitalised_inside or (i > 0 and _is_noun_context(tokens[i - 1], lexicon))
-            else lexicon.match_cue(words, i)
-        )
+        entry = lexicon.match_cue(words, i)
+        if entry is not None and i > 0:
+            # A capitalised cue word inside a sentence is a name ("Secretary of State");
+            # one after a possessive or a determiner is a noun ("Trump's call").
+            capitalised_inside = tokens[i].is_cap and tokens[i - 1].is_word
+            if capitalised_inside or _is_noun_context(tokens[i - 1], lexicon):
+                entry = None
         if entry is None:
             i += 1
             continue
@@ -811,6 +811,25 @@ def attribute_before(tokens: list[Token], lexicon: Lexicon, *, beliefs: bool = F
     """
     cues = find_cues(tokens, lexicon)
     possessive = _possessive_speaker(tokens, lexicon)
+    found = _by_cues(tokens, cues, possessive, lexicon, beliefs=False)
+    if not found.found:
+        found = _without_cue(tokens, possessive, lexicon)
+    if not found.found and beliefs:
+        # "Paul Ryan worried that the net was becoming “a hammock …”": only when no
+        # speech cue or other pattern attributes the quote.
+        found = _by_cues(tokens, cues, possessive, lexicon, beliefs=True)
+    return found
+
+
+def _by_cues(
+    tokens: list[Token],
+    cues: list[CueMatch],
+    possessive: Found,
+    lexicon: Lexicon,
+    *,
+    beliefs: bool,
+) -> Found:
+    """The last cue with a findable speaker (see :func:`attribute_before`)."""
     for k in range(len(cues) - 1, -1, -1):
         cue = cues[k]
         if (
@@ -879,6 +898,11 @@ def attribute_before(tokens: list[Token], lexicon: Lexicon, *, beliefs: bool = F
             subject = sentence_subject(tokens, cue.index - 1, lexicon)
             if subject is not None:
                 return Found(subject, cue, None, Attribution.ADJACENT)
+    return NOT_FOUND
+
+
+def _without_cue(tokens: list[Token], possessive: Found, lexicon: Lexicon) -> Found:
+    """Attribution with no cue: a possessive speech noun, a headline, a colon."""
     if possessive.found:
         return possessive
     found = _headline_speaker(tokens, lexicon)
@@ -901,9 +925,10 @@ def _possessive_speaker(tokens: list[Token], lexicon: Lexicon) -> Found:
         if start is not None:
             mention = Mention(tokens[start].start, last.end - 2, "name")
             return Found(mention, None, None, Attribution.ADJACENT)
+    nouns = lexicon.function_words.get("speech_noun", frozenset())
     for k in range(len(tokens) - 2, 0, -1):
         tok = tokens[k]
-        if not (tok.is_word and lexicon.is_a("speech_noun", tok.text)):
+        if tok.lower not in nouns:
             continue
         after = [t.lower for t in tokens[k + 1 : k + 3]]
         if not (

@@ -44,6 +44,7 @@ from ._normalise import normalise_quote_text
 from ._registry import SpeakerRegistry
 from ._reported import find_reported
 from ._text import make_view
+from ._tokens import Token
 from .errors import InputTypeError
 
 # How far after a closing mark the attribution ("…," said X) is looked for.
@@ -152,6 +153,7 @@ def marked_candidates(
     lexicon = analysis.lexicon
     candidates: list[Candidate] = []
     quoted = _Quoted(marked)
+    sentence_tokens = _SentenceTokens(analysis)
     for index, span in enumerate(marked):
         if index in taken:
             continue
@@ -165,7 +167,11 @@ def marked_candidates(
             continue  # nothing but marks and punctuation ("…", "?!"): not a quotation
         sentence = analysis.sentence_at(anchor)
         before = (
-            quoted.outside(analysis.tokens(_window_start(text, sentence.start, anchor), anchor))
+            quoted.outside(
+                sentence_tokens.between(
+                    sentence, _window_start(text, sentence.start, anchor), anchor
+                )
+            )
             if span.open is not None
             else []
         )
@@ -181,9 +187,7 @@ def marked_candidates(
             # attribution comes before any cue inside the clause.
             found = attribute_tail(_sentence_rest(analysis, span.close_end), lexicon)
         if not found.found:
-            found = attribute_before(before, lexicon)
-        if not found.found and before:
-            # "Paul Ryan worried that the net was becoming “a hammock …”"
+            # Belief cues ("worried that … “a hammock”") count for quotes in marks.
             found = attribute_before(before, lexicon, beliefs=True)
         words = len(text[content.start : content.end].split())
         kind = classify_marked(text, span, before, words, found_after, found, lexicon)
@@ -307,6 +311,28 @@ class _Containment:
     def contains(self, span: Span) -> bool:
         k = bisect.bisect_right(self._starts, span.start) - 1
         return k >= 0 and self._max_ends[k] >= span.end
+
+
+class _SentenceTokens:
+    """Each sentence tokenized once, so the quotes of a sentence share its tokens."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self._analysis = analysis
+        self._cache: dict[int, tuple[list[Token], list[int]]] = {}
+
+    def between(self, sentence: Span, start: int, end: int) -> list[Token]:
+        """The tokens of ``sentence`` that lie within ``[start, end)``."""
+        cached = self._cache.get(sentence.start)
+        if cached is None:
+            tokens = self._analysis.tokens(sentence.start, sentence.end)
+            cached = (tokens, [t.start for t in tokens])
+            self._cache[sentence.start] = cached
+        tokens, starts = cached
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        while hi > lo and tokens[hi - 1].end > end:
+            hi -= 1
+        return tokens[lo:hi]
 
 
 class _Quoted:
