@@ -179,7 +179,8 @@ def find_reported(
     cache = _SentenceTokens(analysis)
     for match in pattern.finditer(text):
         cue_start = match.start()
-        entry = entries.get(" ".join(match.group().lower().split()))
+        form = match.group()
+        entry = entries.get(form) or entries.get(" ".join(form.lower().split()))
         if entry is None or _inside(marked, marked_starts, cue_start):
             continue
         if not _worth_reading(text, cue_start, match.end(), entry, lexicon):
