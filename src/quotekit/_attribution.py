@@ -71,6 +71,13 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueMatch]:
             capitalised_inside = tokens[i].is_cap and tokens[i - 1].is_word
             if capitalised_inside or _is_noun_context(tokens[i - 1], lexicon):
                 entry = None
+            elif (
+                words[i] == entry.lemma
+                and i > 1
+                and not tokens[i - 1].is_cap
+                and _is_noun_context(tokens[i - 2], lexicon)
+            ):
+                entry = None  # a base form after "DET adjective": "the caustic chant"
         if entry is None:
             i += 1
             continue
