@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import quotekit
-from quotekit import _index
+from quotekit import _compare, _index
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -252,6 +252,10 @@ def build(n: int, seed: int) -> tuple[list[quotekit.Quote], list[int], list[bool
         if gen.rng.random() < 0.02 and len(words) > 6:
             i = gen.rng.randrange(len(words) - 3)
             fragment = " ".join(words[i : i + gen.rng.choice([2, 3])])
+        else:
+            fragment = ""
+        # Two or three words as quotekit counts them ("Vietnam-Cambodia" is two).
+        if 2 <= len(_compare.profile(fragment).keys) <= 3:
             quotes.append(_quote(fragment, quotekit.Speaker(f"someone else {base_no}"), "frag"))
             origin.append(-1 - base_no)  # never a planted partner
             foreign.append(True)
