@@ -298,3 +298,29 @@ def test_stable_under_punctuation_and_case(words: list[str], data: st.DataObject
     if before.relation not in same_text:
         assert before.relation is after.relation
     assert quotekit.compare(a, changed).relation in same_text
+
+
+def _clear_caches() -> None:
+    from quotekit import _compare
+
+    for cached in (_compare.stem, _compare._word, _compare.profile):
+        cached.cache_clear()
+
+
+def test_the_translations_match_without_the_synonym_table(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The seed pair must not depend on synonyms.tsv (rich/wealthy, save/rescue): the
+    # shared word forms and their order carry it.
+    from quotekit import _compare
+
+    plain = attrs.evolve(_compare._tables(), synonyms={})
+    monkeypatch.setattr(_compare, "_tables", lambda: plain)
+    _clear_caches()
+    try:
+        result = quotekit.compare(LINE_A, LINE_B)
+        assert result.relation is Relation.VARIANT
+        assert result.containment < 1.0  # the synonyms did count before
+    finally:
+        monkeypatch.undo()
+        _clear_caches()
