@@ -487,11 +487,6 @@ def _first_person(analysis: Analysis, mention: Mention | None) -> bool:
     return len(words) == 1 and _is(analysis.lexicon, "first_person", words[0])
 
 
-def _token_at(tokens: list[Token], start: int) -> int | None:
-    k = bisect.bisect_left([t.start for t in tokens], start)
-    return k if k < len(tokens) and tokens[k].start == start else None
-
-
 def _noun_before(previous: Token, lexicon: Lexicon) -> bool:
     low = previous.lower
     if _is(lexicon, "determiner", low) and low not in {"that", "this", "these", "those"}:
