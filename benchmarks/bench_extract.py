@@ -91,15 +91,17 @@ def main() -> None:
     print(f"corpus: {len(big)} documents, {size / 1e6:.1f} MB, {quotes} quotes")
     print(f"throughput: {size / 1e6 / seconds:.2f} MB/s ({seconds:.1f} s, one core)")
 
-    small = one_document(docs, args.linear_kb * 1000)
-    large = one_document(docs, args.linear_kb * 10_000)
     # The fastest of a few runs: other processes on the machine only ever add time.
-    t1 = min(timed(quotekit.extract, small) for _ in range(args.repeat))
-    t10 = min(timed(quotekit.extract, large) for _ in range(args.repeat))
-    print(
-        f"linearity: 1x = {len(small) / 1000:.0f} KB in {t1:.3f} s, "
-        f"10x = {len(large) / 1000:.0f} KB in {t10:.3f} s, ratio {t10 / t1:.1f} (linear: ~10)"
-    )
+    times = {}
+    for factor in (1, 2, 5, 10):
+        doc = one_document(docs, args.linear_kb * 1000 * factor)
+        times[factor] = min(timed(quotekit.extract, doc) for _ in range(args.repeat))
+        per_100kb = times[factor] / (len(doc) / 100_000)
+        print(
+            f"  {factor:2d}x: {len(doc) / 1000:6.0f} KB in {times[factor]:.3f} s "
+            f"({per_100kb:.3f} s per 100 KB)"
+        )
+    print(f"linearity: 10x / 1x time ratio {times[10] / times[1]:.1f} (linear: ~10)")
 
 
 if __name__ == "__main__":
