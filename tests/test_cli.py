@@ -119,3 +119,16 @@ def test_usage_error_exit_status() -> None:
     result = _run("extract")
     assert result.returncode == 2
     assert _run("extract", "x", "--min-confidence", "7").returncode == 2
+
+
+def test_registry_option_sets_ids(tmp_path: Path) -> None:
+    result = _run("extract", str(SEEDS), "--registry", str(SEEDS / "speakers.json"))
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    hun_sen = [r for r in records if r["speaker"] == "Hun Sen"]
+    assert hun_sen and all(r["speaker_info"]["id"] for r in hun_sen)
+    bad = tmp_path / "registry.json"
+    bad.write_text('{"speakers": 3}', encoding="utf-8")
+    result = _run("extract", str(SEEDS), "--registry", str(bad))
+    assert result.returncode == 2
+    assert "registry.json" in result.stderr.decode() and not result.stdout

@@ -200,6 +200,19 @@ def _extract_command(args: argparse.Namespace) -> int:
         include_indirect=not args.no_indirect,
         min_confidence=args.min_confidence,
     )
+    registry = None
+    if args.registry is not None:
+        try:
+            registry = quotekit.SpeakerRegistry.from_json(args.registry)
+        except OSError as exc:
+            print(
+                f"quotekit: error: {args.registry}: cannot read: {exc.strerror or exc}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        except quotekit.QuotekitError as exc:
+            print(f"quotekit: error: {args.registry}: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     writer = _Writer(fmt, sys.stdout)
     status = EXIT_OK
     for label, path in _iter_inputs(args.paths):
@@ -211,7 +224,8 @@ def _extract_command(args: argparse.Namespace) -> int:
             continue
         try:
             document = _document(label, path, text)
-            records = [_record(q, document) for q in quotekit.extract(document, config=config)]
+            quotes = quotekit.extract(document, config=config, registry=registry)
+            records = [_record(q, document) for q in quotes]
         except Exception as exc:  # a bug must not stop a run over thousands of files
             print(
                 f"quotekit: error: {label}: internal error ({type(exc).__name__}: {exc}); "
@@ -347,6 +361,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="drop quotes below this confidence (0..1)",
     )
     extract.add_argument("--encoding", default="utf-8", help="encoding of the input files")
+    extract.add_argument(
+        "--registry",
+        metavar="FILE",
+        help="speaker registry (JSON): known people and outlets get its names and ids",
+    )
     extract.add_argument(
         "--max-size",
         type=_megabytes,
