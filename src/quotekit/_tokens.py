@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import attrs
 import regex
 
 from ._lexicon import Lexicon
@@ -16,23 +15,42 @@ _TOKEN = regex.compile(
 )
 
 
-@attrs.frozen
 class Token:
+    """A word or punctuation token; read-only by convention.
+
+    A plain ``__slots__`` class rather than an attrs model: documents make hundreds of
+    thousands of tokens, and the fields the attribution rules read again and again
+    (``is_word``, ``is_cap``, ``lower``) are computed once here.
+    """
+
+    __slots__ = ("end", "is_cap", "is_word", "lower", "start", "text")
+
     start: int
     end: int
     text: str
+    is_word: bool
+    is_cap: bool
+    lower: str
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+    def __init__(self, start: int, end: int, text: str) -> None:
+        first = text[:1]
+        self.start = start
+        self.end = end
+        self.text = text
+        self.is_word = first.isalnum()
+        self.is_cap = first.isupper() or first.isdigit()
+        self.lower = text.lower()
 
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper() or self.text[:1].isdigit()
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return (self.start, self.end, self.text) == (other.start, other.end, other.text)
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
+
+    def __repr__(self) -> str:
+        return f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r})"
 
 
 def tokenize(text: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
