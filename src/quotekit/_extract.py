@@ -451,11 +451,18 @@ def resolve_quotes(
         for mention in (cand.found.speaker, cand.found.via):
             if mention is not None:
                 mentions[(mention.start, mention.end)] = mention
+    # Names after the last mention cannot change how any mention resolves (events are
+    # read in document order): the paragraphs past it are not read at all.
+    last = max((m.start for m in mentions.values()), default=-1)
     events: list[tuple[int, int, str | Mention]] = [
         (pos, 0, name)
         for pos, name in background_names(
             text,
-            ((p.start, p.end) for p in analysis.paragraphs if not analysis.is_excluded(p.start)),
+            (
+                (p.start, p.end)
+                for p in analysis.paragraphs
+                if p.start <= last and not analysis.is_excluded(p.start)
+            ),
             analysis.lexicon,
             skip=[
                 (c.content.start, c.content.end)
@@ -464,6 +471,7 @@ def resolve_quotes(
             ],
         )
     ]
+    events = [e for e in events if e[0] <= last]
     events.extend((m.start, 1, m) for m in mentions.values())
     events.sort(key=lambda e: (e[0], e[1]))
     resolved: dict[tuple[int, int], Resolved | None] = {}
