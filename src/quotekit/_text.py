@@ -17,6 +17,7 @@ the length of its input.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterator
 
 import attrs
@@ -83,6 +84,9 @@ class TextView:
         return Span(self.to_original(start), self.to_original_end(end))
 
 
+# extract() reads a str twice over (Document.from_text, then the pipeline): a pure
+# function of an immutable string, so the last few results are memoised.
+@functools.lru_cache(maxsize=4)
 def make_view(original: str) -> TextView:
     """Normalise ``original`` for scanning, keeping an exact offset map."""
     text = original
@@ -117,6 +121,12 @@ def find_paragraphs(text: str) -> list[Span]:
     A line is a paragraph. A line that ends mid-sentence and is followed by a line
     starting in lower case is a hard-wrapped continuation and joins it.
     """
+    return list(_paragraphs(text))
+
+
+# Memoised for the same reason as make_view (the document and the pipeline both ask).
+@functools.lru_cache(maxsize=4)
+def _paragraphs(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     pending: Span | None = None
     for match in _LINE.finditer(text):
@@ -141,7 +151,7 @@ def find_paragraphs(text: str) -> list[Span]:
         pending = Span(start, end)
     if pending is not None:
         spans.append(pending)
-    return spans
+    return tuple(spans)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
