@@ -8,6 +8,7 @@ marks, block quotes) -> attribution (cue and speaker mention) -> speaker resolut
 from __future__ import annotations
 
 import bisect
+import datetime
 
 import attrs
 import regex
@@ -118,10 +119,15 @@ def extract(
             key=lambda c: (c.content.start, c.content.end),
         )
     quotes = resolve_quotes(
-        analysis, candidates, doc_id if doc_id is not None else document.doc_id, registry
+        analysis,
+        candidates,
+        doc_id if doc_id is not None else document.doc_id,
+        registry,
+        outlet=document.outlet,
+        published=document.published,
     )
     return [
-        attrs.evolve(q, outlet=document.outlet, published=document.published)
+        q
         for q in quotes
         if (config.include_terms or q.kind is not QuoteKind.TERM)
         and q.confidence >= config.min_confidence
@@ -442,8 +448,12 @@ def resolve_quotes(
     candidates: list[Candidate],
     doc_id: str | None,
     registry: SpeakerRegistry | None = None,
+    *,
+    outlet: str | None = None,
+    published: datetime.date | None = None,
 ) -> list[Quote]:
-    """Resolve every speaker mention in document order and build the quotes."""
+    """Resolve every speaker mention in document order and build the quotes (each
+    carrying ``doc_id``, ``outlet`` and ``published``)."""
     text = analysis.text
     resolver = Resolver(analysis.lexicon, registry, text)
     mentions: dict[tuple[int, int], Mention] = {}
@@ -518,6 +528,8 @@ def resolve_quotes(
                 cue=cue,
                 via=via,
                 doc_id=doc_id,
+                outlet=outlet,
+                published=published,
                 confidence=round(max(0.0, confidence), 2),
                 flags=tuple(cand.flags),
                 attribution=cand.found.attribution if speaker else Attribution.NONE,
