@@ -140,7 +140,8 @@ def background_names(
                 ):
                     found.append((first, text[first:last].lower()))
                 continue
-            trailer = _TRAILER.match(text, last, end)
+            # Both look-ups need a space next to the run: most names have none there.
+            trailer = _TRAILER.match(text, last, end) if text[last : last + 1] == " " else None
             if trailer is not None:
                 gloss, descriptor = trailer.group(1), trailer.group(2)
                 if descriptor is not None and lexicon.is_a("descriptor", descriptor):
@@ -148,6 +149,8 @@ def background_names(
                 elif gloss is not None and _ACRONYM.fullmatch(gloss):
                     last = trailer.end(1) + 1  # "... Party (CPP)"
             for _ in range(MAX_TITLES_BEFORE):
+                if first - 2 < start or text[first - 2 : first] != ". ":
+                    break
                 title = _TITLE_BEFORE.search(text, max(start, first - 8), first)
                 if title is None or lexicon.match_title([title.group(1) + "."], 0) is None:
                     break
