@@ -56,21 +56,20 @@ class Token:
 def tokenize(text: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
     """Tokens of ``text[start:end]``; an abbreviation keeps its full stop ("Mr.", "Gen.")."""
     tokens: list[Token] = []
+    append = tokens.append
+    abbreviations = lexicon.abbreviations
     for match in _TOKEN.finditer(text, start, end):
-        s, e = match.span()
         word = match.group()
-        if (
-            word == "."
-            and tokens
-            and tokens[-1].end == s
-            and tokens[-1].is_word
-            and (
-                tokens[-1].lower in lexicon.abbreviations
-                or (len(tokens[-1].text) == 1 and tokens[-1].text.isupper())
-            )
-        ):
-            prev = tokens.pop()
-            tokens.append(Token(prev.start, e, prev.text + "."))
-            continue
-        tokens.append(Token(s, e, word))
+        if word == "." and tokens:
+            prev = tokens[-1]
+            s = match.start()
+            if (
+                prev.end == s
+                and prev.is_word
+                and (prev.lower in abbreviations or (len(prev.text) == 1 and prev.text.isupper()))
+            ):
+                tokens[-1] = Token(prev.start, s + 1, prev.text + ".")
+                continue
+        s, e = match.span()
+        append(Token(s, e, word))
     return tokens
