@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from ._attribution import Found
 from ._lexicon import Lexicon
 from ._marks import MarkedSpan
@@ -26,8 +28,10 @@ def after_term_cue(before: list[Token], lexicon: Lexicon) -> bool:
     tail = [t for t in before[-5:] if t.is_word]
     while tail and tail[-1].lower in {"a", "an", "the", "as"}:
         tail.pop()
+    if not tail:
+        return () in lexicon.term_cues  # only an empty cue matches no words
     words = [t.lower for t in tail]
-    for cue in lexicon.term_cues:
+    for cue in _term_cues_ending(lexicon).get(words[-1], ()):
         n = len(cue)
         if len(words) >= n and tuple(words[-n:]) == cue:
             if n == 1 and cue[0] in _NAMING_VERBS and len(tail) > n:
@@ -36,6 +40,17 @@ def after_term_cue(before: list[Token], lexicon: Lexicon) -> bool:
                     return False  # "what Gilbert called “a perception problem”"
             return True
     return False
+
+
+@functools.lru_cache(maxsize=8)
+def _term_cues_ending(lexicon: Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The lexicon's term cues by their last word, each list in lexicon order (a cue
+    can only match words ending in its own last word, so the first match is the same)."""
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for cue in lexicon.term_cues:
+        if cue:
+            by_last.setdefault(cue[-1], []).append(cue)
+    return {word: tuple(cues) for word, cues in by_last.items()}
 
 
 # A title has at most this many words.
