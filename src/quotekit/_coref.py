@@ -292,7 +292,8 @@ class Resolver:
             ek = entity.keys
             if n > len(ek) or (gender and entity.sex and gender != entity.sex):
                 continue
-            if not any(ek[i : i + n] == keys for i in range(len(ek) - n + 1)):
+            # One word is in every name of its own list: only longer runs need a scan.
+            if n > 1 and not any(ek[i : i + n] == keys for i in range(len(ek) - n + 1)):
                 continue
             if n < len(ek) and entity.kind is SpeakerKind.UNKNOWN:
                 continue  # no short forms of what is neither a person nor an organisation
