@@ -176,7 +176,7 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]], starts: list[int]) -> bo
 
 
 def _keys(words: Iterable[str]) -> tuple[str, ...]:
-    return tuple(name_key(w) for w in words)
+    return tuple(map(name_key, words))
 
 
 @attrs.define
@@ -211,7 +211,10 @@ class Resolver:
         if " " not in mention:
             # One word: only a short form of a known person or an acronym keeps it recent.
             word = mention.removesuffix("'s").removesuffix("’s")
-            entity = self._by_acronym.get(word) or self._find_containing((word,), "")
+            entity = self._by_acronym.get(word)
+            if entity is None and name_key(word) not in self._by_word:
+                return  # most capitalised words name no entity ("The", "But", "Monday")
+            entity = entity or self._find_containing((word,), "")
             if entity is not None and (
                 entity.kind is SpeakerKind.PERSON or word in self._by_acronym
             ):
