@@ -24,6 +24,11 @@ class Analysis:
     _sentence_starts: tuple[int, ...] = ()
     _paragraph_starts: tuple[int, ...] = ()
     _excluded_starts: tuple[int, ...] = ()
+    # This document's tokenized sentences, by sentence start: (tokens, token starts).
+    # Filled on demand by sentence_tokens(); every stage then slices the same tokens.
+    _token_memo: dict[int, tuple[list[Token], list[int]]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
 
     @property
     def text(self) -> str:
@@ -43,7 +48,31 @@ class Analysis:
         return self.sentences[self.sentence_index(pos)]
 
     def tokens(self, start: int, end: int) -> list[Token]:
+        """The tokens of ``[start, end)``: a slice of its sentence's tokens when that
+        sentence is already tokenized and no token crosses either end (the same tokens a
+        fresh tokenization of the window gives), else a fresh tokenization."""
+        if self.sentences:
+            sentence = self.sentence_at(start)
+            memo = self._token_memo.get(sentence.start)
+            if memo is not None and sentence.start <= start and end <= sentence.end:
+                tokens, starts = memo
+                lo = bisect.bisect_left(starts, start)
+                hi = bisect.bisect_left(starts, end)
+                if (lo == 0 or tokens[lo - 1].end <= start) and (
+                    hi == lo or tokens[hi - 1].end <= end
+                ):
+                    return tokens[lo:hi]
         return tokenize(self.view.text, start, end, self.lexicon)
+
+    def sentence_tokens(self, sentence: Span) -> tuple[list[Token], list[int]]:
+        """The tokens of ``sentence`` (one of :attr:`sentences`) and their starts, made
+        once per document. Shared: read them, slice them, never change them."""
+        memo = self._token_memo.get(sentence.start)
+        if memo is None:
+            tokens = tokenize(self.view.text, sentence.start, sentence.end, self.lexicon)
+            memo = (tokens, [t.start for t in tokens])
+            self._token_memo[sentence.start] = memo
+        return memo
 
     def is_excluded(self, pos: int) -> bool:
         k = bisect.bisect_right(self._excluded_starts, pos) - 1

@@ -320,20 +320,15 @@ class _Containment:
 
 
 class _SentenceTokens:
-    """Each sentence tokenized once, so the quotes of a sentence share its tokens."""
+    """Each sentence tokenized once (by the analysis, for every stage), so the quotes of
+    a sentence share its tokens."""
 
     def __init__(self, analysis: Analysis) -> None:
         self._analysis = analysis
-        self._cache: dict[int, tuple[list[Token], list[int]]] = {}
 
     def between(self, sentence: Span, start: int, end: int) -> list[Token]:
         """The tokens of ``sentence`` that lie within ``[start, end)``."""
-        cached = self._cache.get(sentence.start)
-        if cached is None:
-            tokens = self._analysis.tokens(sentence.start, sentence.end)
-            cached = (tokens, [t.start for t in tokens])
-            self._cache[sentence.start] = cached
-        tokens, starts = cached
+        tokens, starts = self._analysis.sentence_tokens(sentence)
         lo = bisect.bisect_left(starts, start)
         hi = bisect.bisect_left(starts, end)
         while hi > lo and tokens[hi - 1].end > end:

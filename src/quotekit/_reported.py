@@ -297,8 +297,7 @@ class _SentenceTokens:
         if self.tokens is None:
             if self.reads <= 4:  # two cues, a right and a left window each
                 return self.analysis.tokens(start, end)
-            self.tokens = self.analysis.tokens(sentence.start, sentence.end)
-            self.starts = [t.start for t in self.tokens]
+            self.tokens, self.starts = self.analysis.sentence_tokens(sentence)
         lo = bisect.bisect_left(self.starts, start)
         hi = bisect.bisect_left(self.starts, end)
         while hi > lo and self.tokens[hi - 1].end > end:
