@@ -15,7 +15,6 @@ not the whole document.
 from __future__ import annotations
 
 import bisect
-import heapq
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
@@ -131,7 +130,7 @@ def background_names(
         last_name_end = -1
         names = [(m.start(), m.end()) for m in _NAME_RUN.finditer(text, start, end)]
         possessives = [(m.start(), m.end()) for m in _POSSESSIVE.finditer(text, start, end)]
-        for first, last in heapq.merge(names, possessives):
+        for first, last in sorted(names + possessives):  # both in order: a merge
             if _inside(first, skip, skip_starts):
                 continue
             if text[first].islower() or text[first : first + 4] in ("His ", "Her "):
