@@ -45,6 +45,7 @@ _SPACES = regex.compile(r"\s+")
 # A quote mark that reopens a paragraph inside a multi-paragraph quote.
 _REOPEN = regex.compile("[\n\r\u2028\u2029][ \t]*[\"“„«'‘]")
 _EDGE_MARKS = '"“”„‟«»‘’‚‛‹› \t\n'
+_EDGE_MARKS_TRANSLATED = _EDGE_MARKS.translate(_TRANSLATE)
 
 
 def normalise_quote_text(raw: str) -> str:
@@ -54,4 +55,4 @@ def normalise_quote_text(raw: str) -> str:
     text = _REOPEN.sub("\n", text)
     text = text.translate(_TRANSLATE)
     text = _SPACES.sub(" ", text)
-    return text.strip(_EDGE_MARKS.translate(_TRANSLATE)).strip()
+    return text.strip(_EDGE_MARKS_TRANSLATED).strip()
