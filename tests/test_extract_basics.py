@@ -59,3 +59,23 @@ def test_min_confidence_filters() -> None:
 def test_doc_id_is_carried() -> None:
     [quote] = quotekit.extract('"We are ready," said Ana Lopez.', doc_id="a1")
     assert quote.doc_id == "a1"
+
+
+def test_speaker_mention_excludes_the_sentence_full_stop() -> None:
+    # Regression: "Sen." is an abbreviation for the tokenizer, so the sentence's full
+    # stop used to end up inside the mention and its span.
+    text = '"We will not give up on the reforms," said Hun Sen.'
+    [quote] = quotekit.extract(text)
+    assert quote.speaker is not None and quote.speaker.span is not None
+    assert text[quote.speaker.span.start : quote.speaker.span.end] == "Hun Sen"
+    assert quote.speaker.mention == "Hun Sen"
+
+
+def test_name_suffix_keeps_a_family_name_that_is_a_title() -> None:
+    # Regression: "King" is a royal title; before "Jr." it is part of the name.
+    text = '"We are ready," said Martin Luther King Jr. at the rally.'
+    [quote] = quotekit.extract(text)
+    assert quote.speaker is not None
+    assert quote.speaker.mention == "Martin Luther King Jr."
+    assert quote.speaker.name.startswith("Martin Luther King")
+    assert quote.speaker.titles == ()

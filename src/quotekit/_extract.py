@@ -137,7 +137,7 @@ def extract(
 # --- candidates ----------------------------------------------------------------------
 
 
-def _after_tokens(analysis: Analysis, close_end: int) -> list:  # type: ignore[type-arg]
+def _after_tokens(analysis: Analysis, close_end: int) -> list[Token]:
     paragraph = analysis.paragraphs[analysis.paragraph_index(close_end - 1)]
     end = min(paragraph.end, close_end + AFTER_WINDOW)
     tokens = analysis.tokens(close_end, end)
@@ -533,6 +533,28 @@ def resolve_quotes(
     return quotes
 
 
+# Name endings whose full stop belongs to the name ("Martin Luther King Jr.").
+_DOTTED_NAME_ENDINGS = frozenset({"jr", "sr", "inc", "co", "corp", "ltd", "bros"})
+
+
+def _mention_end(text: str, mention: Mention) -> int:
+    """The end of a mention without a sentence's full stop ("said Hun Sen." -> "Hun Sen").
+
+    The tokenizer keeps the stop of an abbreviation ("Sen.", "Gen."); at the end of a
+    mention it is the sentence's, unless the word is an initial or an acronym.
+    """
+    end = mention.end
+    if end - mention.start < 2 or text[end - 1] != ".":
+        return end
+    word_start = end - 1
+    while word_start > mention.start and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start : end - 1]
+    if len(word) < 2 or "." in word or word.lower() in _DOTTED_NAME_ENDINGS:
+        return end
+    return end - 1
+
+
 def _speaker(
     analysis: Analysis,
     mention: Mention | None,
@@ -541,7 +563,7 @@ def _speaker(
     if mention is None:
         return None
     original = analysis.view.original
-    span = analysis.view.span_to_original(mention.start, mention.end)
+    span = analysis.view.span_to_original(mention.start, _mention_end(analysis.text, mention))
     mention_text = normalise_quote_text(span.slice(original))
     role = None
     if mention.role is not None:

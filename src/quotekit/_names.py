@@ -350,6 +350,9 @@ def _category(title: str, lexicon: Lexicon) -> str:
     return entry.category if entry is not None else ""
 
 
+_NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+
+
 def _modifies_title(words: list[str], i: int, lexicon: Lexicon) -> bool:
     """ "Cambodian" in "Cambodian Defence Minister X", "former" in "former minister X"."""
     n = len(words)
@@ -358,8 +361,11 @@ def _modifies_title(words: list[str], i: int, lexicon: Lexicon) -> bool:
         if entry is None:
             continue
         after = k + len(entry.words)
+        end = after
+        while end < n and words[end].rstrip(".") in _NAME_SUFFIXES:
+            end += 1  # "Martin Luther King Jr.": a suffix still ends the name
         if (
-            after >= n
+            end >= n
             and len(entry.words) == 1
             and entry.category != "civil"
             and words[i][:1].isupper()
