@@ -187,6 +187,9 @@ class Resolver:
     text: str = ""  # the document, to see whether a name is the subject of a speech verb
     entities: list[_Entity] = attrs.Factory(list)
     _by_word: dict[str, list[_Entity]] = attrs.Factory(dict)
+    # Entities by every contiguous run of their name words ("hun", "sen", "hun sen"):
+    # a short form finds the names containing it without scanning them.
+    _by_run: dict[tuple[str, ...], list[_Entity]] = attrs.Factory(dict)
     _by_acronym: dict[str, _Entity] = attrs.Factory(dict)
     # Entities by their latest mention, oldest first (a dict keeps insertion order, and
     # re-inserting moves an entity to the end): recency without scanning duplicates.
@@ -265,6 +268,10 @@ class Resolver:
             self.entities.append(entity)
             for key in set(entity.keys):
                 self._by_word.setdefault(key, []).append(entity)
+            keys = entity.keys
+            runs = {keys[i:j] for i in range(len(keys)) for j in range(i + 1, len(keys) + 1)}
+            for run in runs:
+                self._by_run.setdefault(run, []).append(entity)
         if spoke:
             entity.spoke, entity.spoke_at = True, pos
         entity.titles += tuple(t for t in parsed.titles if t not in entity.titles)
@@ -287,15 +294,12 @@ class Resolver:
         keys = _keys(words)
         n = len(keys)
         best: _Entity | None = None
-        # The rarest word's list, newest entities first and bounded: a lookup costs
-        # the same on a long article as on a short one.
-        pool = min((self._by_word.get(k, []) for k in keys), key=len)
+        # The names containing the run, newest first and bounded: a lookup costs the
+        # same on a long article as on a short one.
+        pool = self._by_run.get(keys, [])
         for entity in reversed(pool[-MAX_NAMESAKES:]):
             ek = entity.keys
-            if n > len(ek) or (gender and entity.sex and gender != entity.sex):
-                continue
-            # One word is in every name of its own list: only longer runs need a scan.
-            if n > 1 and not any(ek[i : i + n] == keys for i in range(len(ek) - n + 1)):
+            if gender and entity.sex and gender != entity.sex:
                 continue
             if n < len(ek) and entity.kind is SpeakerKind.UNKNOWN:
                 continue  # no short forms of what is neither a person nor an organisation
