@@ -495,7 +495,8 @@ def align(a: Profile, b: Profile) -> tuple[AlignmentOp, ...]:
     return tuple(ops)
 
 
-def _text_of(value: object, name: str) -> str:
+def text_of(value: object, name: str) -> str:
+    """The text a Quote or a str stands for; anything else raises InputTypeError."""
     if isinstance(value, Quote):
         return value.text
     if isinstance(value, str):
@@ -511,8 +512,8 @@ def compare(a: Quote | str, b: Quote | str) -> Comparison:
     neither a ``str`` nor a :class:`~quotekit.Quote` raises
     :class:`~quotekit.InputTypeError`.
     """
-    pa = profile(_text_of(a, "a"))
-    pb = profile(_text_of(b, "b"))
+    pa = profile(text_of(a, "a"))
+    pb = profile(text_of(b, "b"))
     verdict = judge(pa, pb)
     return Comparison(
         a_text=pa.text,

@@ -44,7 +44,7 @@ from ._model import (
 from ._normalise import normalise_quote_text
 from ._registry import SpeakerRegistry
 from ._reported import find_reported
-from ._text import make_view
+from ._text import make_view, trim_whitespace
 from ._tokens import Token
 from .errors import InputTypeError
 
@@ -168,7 +168,7 @@ def marked_candidates(
             continue
         if in_block.contains(span.content):
             continue  # a quotation inside a block quote stays part of it
-        content = _trimmed(text, span.content)
+        content = Span(*trim_whitespace(text, span.content.start, span.content.end))
         if _WORDLESS.fullmatch(text, content.start, content.end) is not None:
             continue  # nothing but marks and punctuation ("…", "?!"): not a quotation
         sentence = analysis.sentence_at(anchor)
@@ -417,15 +417,6 @@ def continue_quote_runs(analysis: Analysis, candidates: list[Candidate]) -> list
         if cand.kind is not QuoteKind.TERM:
             previous = cand
     return result
-
-
-def _trimmed(text: str, span: Span) -> Span:
-    start, end = span.start, span.end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
 
 
 # --- speakers and quotes ---------------------------------------------------------------

@@ -29,6 +29,7 @@ import regex
 
 from ._furniture import FurnitureKind, FurnitureRules, find_byline, normalise_name, parse_date
 from ._model import Span
+from ._text import trim_whitespace
 
 
 def _names(words: str) -> frozenset[str]:
@@ -497,14 +498,6 @@ class _Parser(HTMLParser):
             self._pop()
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _clean(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
@@ -600,7 +593,7 @@ def parse_html(source: str, rules: FurnitureRules) -> HtmlPage:
     )
 
     def span(start: int, end: int) -> Span | None:
-        s, e = _trimmed(text, start, end)
+        s, e = trim_whitespace(text, start, end)
         return Span(s, e) if s < e else None
 
     furniture = []

@@ -18,7 +18,15 @@ from typing import Any
 
 import attrs
 
-from ._compare import FRAGMENT_WORDS, Comparison, Relation, compare, judge, profile
+from ._compare import (
+    FRAGMENT_WORDS,
+    Comparison,
+    Relation,
+    compare,
+    judge,
+    profile,
+    text_of,
+)
 from ._model import Quote
 from .errors import ConfigError, InputTypeError
 
@@ -41,14 +49,6 @@ ROOT_CONTAINMENT = 0.75
 _ATTACHING = frozenset(
     {Relation.IDENTICAL, Relation.NEAR_IDENTICAL, Relation.VARIANT, Relation.CONTAINED}
 )
-
-
-def _text_of(value: object, name: str) -> str:
-    if isinstance(value, Quote):
-        return value.text
-    if isinstance(value, str):
-        return value
-    raise InputTypeError(name, "a Quote or a str", value)
 
 
 def _speaker_of(value: Quote | str) -> str | None:
@@ -92,7 +92,7 @@ class QuoteIndex:
 
     def add(self, quote: Quote | str) -> int:
         """File ``quote`` and return its number (0, 1, 2, ... in order of adding)."""
-        stems = frozenset(profile(_text_of(quote, "quote")).content)
+        stems = frozenset(profile(text_of(quote, "quote")).content)
         number = len(self._items)
         self._items.append(quote)
         self._content.append(stems)
@@ -103,7 +103,7 @@ class QuoteIndex:
     def candidates(self, quote: Quote | str) -> list[int]:
         """Numbers of the filed quotes sharing one of ``quote``'s rarest usable stems
         (two of them, for a quote made of common words only)."""
-        stems = frozenset(profile(_text_of(quote, "quote")).content)
+        stems = frozenset(profile(text_of(quote, "quote")).content)
         cap = max(COMMON_FLOOR, int(COMMON_SHARE * len(self._items)))
         ranked = sorted((len(self._postings[s]), s) for s in stems if s in self._postings)
         usable = [s for n, s in ranked if n <= cap][:RAREST_STEMS]
@@ -164,7 +164,7 @@ class QuoteCluster:
     @property
     def texts(self) -> tuple[str, ...]:
         """The members' texts, in member order."""
-        return tuple(_text_of(m, "member") for m in self.members)
+        return tuple(text_of(m, "member") for m in self.members)
 
     @property
     def spans_documents(self) -> bool:
@@ -195,7 +195,7 @@ class QuoteCluster:
                     "speaker": speaker,
                     "relation": relation.value,
                     "score": score,
-                    "text": _text_of(member, "member"),
+                    "text": text_of(member, "member"),
                 }
             )
         return {
@@ -214,7 +214,7 @@ class QuoteCluster:
         ):
             lines.append(
                 f"  [{doc or '-'}] {speaker or '(no speaker)'}: {relation.value} "
-                f"{score:.2f}: {_text_of(member, 'member')}"
+                f"{score:.2f}: {text_of(member, 'member')}"
             )
         return "\n".join(lines)
 
@@ -247,7 +247,7 @@ def _units(items: Sequence[Quote | str]) -> list[_Unit]:
     groups: dict[object, tuple[list[int], list[str], tuple[int, ...], int]] = {}
     numbers: dict[str, int] = {}
     for i, item in enumerate(items):
-        text = _text_of(item, f"quotes[{i}]")
+        text = text_of(item, f"quotes[{i}]")
         p = profile(text)
         key: object
         if p.fragment:
@@ -443,7 +443,7 @@ def _make_cluster(
     items: Sequence[Quote | str], representative: str, indices: Sequence[int]
 ) -> QuoteCluster:
     rep = profile(representative)
-    verdicts = [judge(profile(_text_of(items[i], "member")), rep) for i in indices]
+    verdicts = [judge(profile(text_of(items[i], "member")), rep) for i in indices]
     return QuoteCluster(
         members=tuple(items[i] for i in indices),
         representative=representative,

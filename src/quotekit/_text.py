@@ -133,7 +133,7 @@ def _paragraphs(text: str) -> tuple[Span, ...]:
         raw_start, raw_end = match.span()
         if raw_end == raw_start and raw_start > 0 and text[raw_start - 1] != "\n":
             continue  # the empty match right after a non-empty line
-        start, end = _trim(text, raw_start, raw_end)
+        start, end = trim_whitespace(text, raw_start, raw_end)
         if start == end:
             if pending is not None:
                 spans.append(pending)
@@ -154,7 +154,8 @@ def _paragraphs(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_whitespace(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inwards past white space at both ends."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
