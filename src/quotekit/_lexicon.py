@@ -95,14 +95,19 @@ class Lexicon:
         """A new lexicon with extra entries.
 
         ``cues`` holds ``(lemma, forms, tags)``, ``titles`` holds
-        ``(title, category, gender)``; malformed entries raise LexiconError.
+        ``(title, category, gender)``; malformed entries raise LexiconError. An entry
+        for a form the lexicon already has replaces it (its lemma, tags or gender win).
         """
-        new_cues = [e for group in self.cues.values() for e in group]
+        added_cues: list[CueEntry] = []
         for lemma, forms, tags in cues:
-            new_cues.extend(_cue_entries("extend(cues=...)", lemma, list(forms), list(tags)))
-        new_titles = [e for group in self.titles.values() for e in group]
-        for title, category, gender in titles:
-            new_titles.append(_title_entry("extend(titles=...)", title, category, gender))
+            added_cues.extend(_cue_entries("extend(cues=...)", lemma, list(forms), list(tags)))
+        added_titles = [
+            _title_entry("extend(titles=...)", title, category, gender)
+            for title, category, gender in titles
+        ]
+        # The added entries go first: among matches of equal length the first one wins.
+        new_cues = added_cues + [e for group in self.cues.values() for e in group]
+        new_titles = added_titles + [e for group in self.titles.values() for e in group]
         return attrs.evolve(
             self,
             cues=_group_by_first(new_cues),
