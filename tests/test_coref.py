@@ -170,7 +170,7 @@ def test_an_object_her_tells_nothing() -> None:
 def test_the_speaker_just_quoted_goes_on_speaking() -> None:
     text = (
         '"Anybody who attacks him will regret it," said Chea Sophal, who has known '
-        'Mr. Prak Sovann since the 1990s. "He is very thin-skinned," she said.'
+        'Mr. Prak Sovann since the 1990s. "He never forgets a slight," she said.'
     )
     assert _speakers(text)[1] == ("Chea Sophal", "she", Resolution.PRONOUN)
 

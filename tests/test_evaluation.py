@@ -166,11 +166,11 @@ def test_evaluate_rejects_wrong_types() -> None:
 
 def test_fragments_inside_one_annotated_clause_are_not_spurious() -> None:
     text = (
-        "Bush tweeted Monday that Trump is a \u201closer,\u201d a \u201cliar\u201d "
-        "and a \u201cwhiner.\u201d"
+        "Okafor wrote on Monday that the plan is a \u201csham,\u201d a \u201ctrap\u201d "
+        "and a \u201cmess.\u201d"
     )
-    clause = Span(text.index("Trump is"), len(text))
-    gold = GoldDocument("d3", text, (GoldQuote(clause, "mixed", "Bush", Span(0, 4)),))
+    clause = Span(text.index("the plan is"), len(text))
+    gold = GoldDocument("d3", text, (GoldQuote(clause, "mixed", "Okafor", Span(0, 6)),))
     scores = quotekit.evaluate([gold], views=["marks"]).scores[View.MARKS]
     assert scores.matched == 1
     assert scores.predicted == 1  # the other fragments are pieces of the matched clause

@@ -43,11 +43,11 @@ def test_kind(text: str, content: str, kind: QuoteKind) -> None:
 
 
 def test_a_naming_verb_after_a_speaker_is_speech() -> None:
-    # "a website called “X”" names a thing; "what Gilbert called “X”" quotes Gilbert.
+    # "a website called “X”" names a thing; "what Okafor called “X”" quotes Okafor.
     assert ("Clean Air", QuoteKind.TERM) in kinds("He runs a website called “Clean Air” now.")
-    quotes = quotekit.extract("It is what Senator Ada Gilbert called “a perception problem.”")
+    quotes = quotekit.extract("It is what Senator Ada Okafor called “a cash grab.”")
     assert [q.kind for q in quotes] == [QuoteKind.PARTIAL]
-    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Ada Gilbert"
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Ada Okafor"
 
 
 def test_terms_are_left_out_unless_asked() -> None:

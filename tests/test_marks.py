@@ -117,7 +117,7 @@ def test_stray_closing_mark_before_an_attribution() -> None:
 
 
 def test_stray_closing_mark_in_running_text_is_ignored() -> None:
-    text = "He says,” there are a lot of people who never get listened to and more."
+    text = "She says,” there are a lot of riders who never get a seat and more."
     assert scan(text) == []
 
 

@@ -191,8 +191,8 @@ def test_seed_he_emphasised_resolves_to_hun_sen() -> None:
             "The appeals court",
         ),
         (
-            "Wealth Corp keeps its finances private but says its business has tripled.",
-            "its business has tripled",
+            "Wealth Corp keeps its finances private but says its orders have doubled.",
+            "its orders have doubled",
             "Wealth Corp",
         ),
         (
@@ -201,8 +201,8 @@ def test_seed_he_emphasised_resolves_to_hun_sen() -> None:
             "A hospital employee",
         ),
         (
-            "Voters, Senator Ruth Okafor suggested, don't have to worry about the banks.",
-            "don't have to worry about the banks",
+            "Tenants, Senator Ruth Okafor suggested, need not fear the new landlords.",
+            "need not fear the new landlords",
             "Ruth Okafor",
         ),
         (
@@ -211,19 +211,19 @@ def test_seed_he_emphasised_resolves_to_hun_sen() -> None:
             "the department",
         ),
         (
-            "Clinton leads Sanders by 271 pledged delegates according to a count by the agency.",
-            "Clinton leads Sanders by 271 pledged delegates",
+            "The incumbent leads her rival by 312 votes according to a count by the agency.",
+            "The incumbent leads her rival by 312 votes",
             "a count",
         ),
         (
-            "According to early results of exit polls conducted for the networks by a "
-            "research firm, nearly half of the voters were black.",
-            "nearly half of the voters were black",
-            "early results of exit polls conducted for the networks by a research firm",
+            "According to early results of surveys conducted for the council by a "
+            "polling firm, nearly half of the residents were renters.",
+            "nearly half of the residents were renters",
+            "early results of surveys conducted for the council by a polling firm",
         ),
         (
-            "G-III has more than 7,600 employees, according to company documents.",
-            "G-III has more than 7,600 employees",
+            "Norvik Textiles has more than 4,200 employees, according to company documents.",
+            "Norvik Textiles has more than 4,200 employees",
             "company documents",
         ),
         (
@@ -247,7 +247,7 @@ def test_reported_forms(text: str, content: str, speaker: str) -> None:
 
 
 def test_short_statement_before_a_parenthetical_attribution() -> None:
-    text = "Sales were great, the vendor said, wiping sweat off his face."
+    text = "Sales were great, the vendor said, waving a folder at the crowd."
     [quote] = _indirect(text)
     assert text[quote.span.start : quote.span.end] == "Sales were great"
 
@@ -315,16 +315,16 @@ def test_participle_adds_a_second_statement_of_the_same_speaker() -> None:
         "She said so.",
         "The state said nothing.",
         "The reports that track spending were filed late.",
-        "Holding open a book, Beck said, “I just want to ask you.”",
+        "Waving a folder, Okonkwo said, “I only need one more signature.”",
         "He was told that the office had closed.",
         "The company welcomed the ruling that the tax was illegal.",
         "Officials knew that the dam was weak.",  # not a reporting verb
         "The senator laughed and said nothing.",
-        "She said back in the summer of 2015: “We will run.”",
+        "She said back in the spring of 2019: “We will run.”",
         "The governor would not say whether the plan was dead.",  # a question, no statement
-        "He has a rally planned for Thursday, the final contest.",  # a noun, not a cue
+        "He has a concert planned for Friday, the last show.",  # a noun, not a cue
         "The 1968 contest that Nixon won was famously tough.",
-        "The agency denied chain-of-command responsibility that a hierarchy would impose.",
+        "The firm denied the liability that a parent company would carry.",
     ],
 )
 def test_not_reported_speech(text: str) -> None:

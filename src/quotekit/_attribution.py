@@ -335,7 +335,7 @@ def _subject_before_relative(tokens: list[Token], i: int, lexicon: Lexicon) -> M
 
 def _any_description_left(tokens: list[Token], end: int, lexicon: Lexicon) -> int | None:
     """Start of a short noun phrase opened by a determiner: "one unaligned strategist",
-    "the RNC member", "a voice-over in the ad". The head must look like a noun."""
+    "the party member", "a narrator in the film". The head must look like a noun."""
     head = tokens[end]
     if (
         head.is_cap
@@ -355,7 +355,7 @@ def _any_description_left(tokens: list[Token], end: int, lexicon: Lexicon) -> in
             if tok.lower in _DEMONSTRATIVES and i + 1 == end:
                 return None  # "that country said": too often a clause
             if i > 0 and lexicon.is_a("preposition", tokens[i - 1].text):
-                # "A spokesman for the buyer said": the head before the phrase; but
+                # "A spokeswoman for the bank said": the head before the phrase; but
                 # "… in the past said": the object of a preposition, no speaker.
                 return _head_before_phrase(tokens, i - 1, lexicon)
             return i
@@ -422,7 +422,7 @@ def _apposition_subject(tokens: list[Token], comma: int, lexicon: Lexicon) -> Me
         if desc is not None:
             return Mention(tokens[desc].start, tokens[name_end].end, "description")
     if start is None and role_first.is_cap:
-        # "Another delegate on the Cruz slate, Jim Poolman, said": the name is inside.
+        # "Another member of the panel, Ines Haddad, said": the name is inside.
         inner = _name_run_left(tokens, comma - 1, lexicon)
         if inner == open_comma + 1:
             return Mention(role_first.start, tokens[comma - 1].end, "name")
@@ -501,7 +501,7 @@ def _description_right(tokens: list[Token], det: int, lexicon: Lexicon) -> int |
     """Last token of a description opened by the determiner at ``det``.
 
     It runs over words up to punctuation, a relative pronoun or preposition, or a cue
-    ("said a longtime adviser to Trump" -> "a longtime adviser"). A run of capitalised
+    ("said a longtime aide to the mayor" -> "a longtime aide"). A run of capitalised
     words only is a name ("the Khmer Times"), left to the name grammar.
     """
     j = det + 1
@@ -653,8 +653,8 @@ _PHRASE_PREPOSITIONS = frozenset({"of", "at", "for", "from", "in", "with", "on"}
 
 
 def _phrase_then_cue(tokens: list[Token], i: int, words: list[str], lexicon: Lexicon) -> Found:
-    """'"…," the White House press secretary, Josh Earnest, said' / '"…," Trump senior
-    adviser Paul Manafort conceded': a longer speaker phrase, then the cue.
+    """'"…," the ministry's spokeswoman, Mara Lind, said' / '"…," the mayor's senior
+    adviser Omar Haddad conceded': a longer speaker phrase, then the cue.
 
     The mention is the phrase's name: a part between commas that is a name, or the last
     name before any preposition; a phrase with no name is a description.
@@ -778,7 +778,7 @@ def _speech_cue(lexicon: Lexicon, words: list[str], j: int) -> CueEntry | None:
     if entry is None or "belief" in entry.tags or words[j].endswith("ing"):
         return None
     if lexicon.is_a("naming_cue", entry.lemma):
-        return None  # '“…,” a website linked to a group called …': naming, not speech
+        return None  # '“…,” a blog run by a group called …': naming, not speech
     return entry
 
 

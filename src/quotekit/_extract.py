@@ -189,7 +189,7 @@ def marked_candidates(
                 found_after = NOT_FOUND
         found = found_after
         if not found.found and span.close_end is not None:
-            # '… a “summer of agony” for Clinton, said Brad Bannon.': the sentence's own
+            # '… a “winter of discontent” for the city, said Ana Ruiz.': the sentence's own
             # attribution comes before any cue inside the clause.
             found = attribute_tail(_sentence_rest(analysis, span.close_end), lexicon)
         if not found.found:
@@ -198,7 +198,7 @@ def marked_candidates(
         words = len(text[content.start : content.end].split())
         kind = classify_marked(text, span, before, words, found_after, found, lexicon)
         if kind is QuoteKind.PARTIAL and not found.found and _joins_a_term(text, candidates, span):
-            kind = QuoteKind.TERM  # known as ''rabbit patches'' or ''goat farms''
+            kind = QuoteKind.TERM  # known as ''pocket parks'' or ''green corners''
         if kind is QuoteKind.TERM:
             found = NOT_FOUND  # a term is nobody's statement
         if kind is not QuoteKind.TERM and not found.found:

@@ -17,7 +17,7 @@ MIN_STATEMENT_WORDS = 6
 
 
 # Naming verbs: a term cue after a noun ("a website called"), speech after a speaker
-# ("what Gilbert called", "what he termed").
+# ("what Okafor called", "what he termed").
 _NAMING_VERBS = frozenset(
     {"called", "named", "dubbed", "labelled", "labeled", "branded", "termed", "nicknamed"}
 )
@@ -37,7 +37,7 @@ def after_term_cue(before: list[Token], lexicon: Lexicon) -> bool:
             if n == 1 and cue[0] in _NAMING_VERBS and len(tail) > n:
                 speaker = tail[-n - 1]
                 if speaker.lower in lexicon.pronouns or speaker.is_cap:
-                    return False  # "what Gilbert called “a perception problem”"
+                    return False  # "what Okafor called “a cash grab”"
             return True
     return False
 

@@ -324,7 +324,7 @@ def _read_cue(
     if len(sentence) > MAX_SENTENCE_CHARS:
         return None  # no sentence: no clause of it can be reported (see MAX_CONTENT_CHARS)
     cache = cache or _SentenceTokens(analysis)
-    # "According to early results of exit polls conducted for …, CLAUSE": a long source
+    # "According to early results of surveys run for …, CLAUSE": a long source
     reach = SOURCE_CHARS if text[cue_start : cue_start + 9].lower() == "according" else RIGHT_CHARS
     right = min(sentence.end, cue_end + reach)
     right_tokens = cache.window(sentence, cue_start, right)
@@ -534,7 +534,7 @@ def _clause_after(
         return None
     content = _clause_to_end(analysis, sentence, tokens[start].start)
     if content is None or (bare and not _has_verb(analysis, content)):
-        return None  # "said back in the summer of 2015: …" is no clause
+        return None  # "said back in the spring of 2019: …" is no clause
     return content, speaker
 
 
@@ -750,7 +750,7 @@ def _finite_within(
         if _is(lexicon, "finite", low):
             return True
         if low in _RELATIVES and not commas:
-            return False  # "responsibility that a hierarchy would impose": a relative clause
+            return False  # "the liability that a parent company would carry": a relative clause
         prev = tokens[k - 1]
         if (
             low.endswith("ed")
@@ -817,7 +817,7 @@ def _speaker_of(tokens: list[Token], cue: CueMatch, lexicon: Lexicon) -> Found |
     "…, saying that"), the speaker of the cue it depends on."""
     subject = subject_before(tokens, cue.index, lexicon)
     if subject is not None and _is(lexicon, "starter", _mention_text(tokens, subject).lower()):
-        return None  # "Yet he is facing skepticism after saying …": no subject found
+        return None  # "Still, she faces doubts after saying …": no subject found
     if subject is not None:
         if tokens[cue.index - 1].text.isdigit():
             return None  # "The 1968 contest that …": a noun, not a speaker and a cue
@@ -836,7 +836,7 @@ def _speaker_of(tokens: list[Token], cue: CueMatch, lexicon: Lexicon) -> Found |
         if subject is None or not _only_words_between(tokens, subject.end, cue.index, lexicon):
             return None
         if _is(lexicon, "starter", _mention_text(tokens, subject).lower()):
-            return None  # "Yet he is facing skepticism after saying …": no subject found
+            return None  # "Still, she faces doubts after saying …": no subject found
         last = tokens[cue.index - 1]
         if last.is_word and last.end > subject.end and subject.form != "pronoun":
             # no apposition: the whole phrase is the subject ("Sixty percent of voters")
@@ -895,7 +895,7 @@ def _source_first(
         return None
     content = _clause_to_end(analysis, sentence, tokens[comma].end)
     if content is None or analysis.text[content.start : content.end].split()[0].endswith("ing"):
-        return None  # "According to Jack Kelly, writing for …:": the words come later
+        return None  # "According to Tomas Varga, writing for …:": the words come later
     return content, found
 
 
@@ -1015,7 +1015,7 @@ def _source_after(
     found = Found(subject, cue, None, Attribution.ADJACENT)
     content = _trim(analysis.text, start, comma_pos)
     if end < len(tokens) and tokens[end].text == ",":
-        # "Voters, Clinton suggested, don't have to worry …": the words around the
+        # "Tenants, the mayor suggested, need not fear eviction …": the words around the
         # attribution are one statement; the longer piece stands for it.
         rest = _clause_to_end(analysis, sentence, tokens[end].end)
         if rest is not None and (content is None or len(rest) > len(content)):
@@ -1023,7 +1023,7 @@ def _source_after(
             first = words[0].lower() if words else ""
             verb = first[:1].islower() and not (
                 first.endswith("ing") or _is(lexicon, "adjunct_preposition", first)
-            )  # "… don't have to", not "wiping sweat off his face", "with games"
+            )  # "… need not", not "waving a folder at the crowd", "with games"
             if len(words) >= 3 and verb:
                 return rest, found
     if content is None or not _statement(analysis, content):
@@ -1046,7 +1046,7 @@ def _bare_description(tokens: list[Token], index: int, lexicon: Lexicon) -> Ment
 
 def _statement(analysis: Analysis, content: Span) -> bool:
     """Whether words before ", X said" make a statement: four words or more, with a
-    finite verb or at least not opened like scene-setting ("Holding open a book, Beck
+    finite verb or at least not opened like scene-setting ("Waving a folder, Okonkwo
     said", "At a rally in Iowa, Trump said", "Asked about it, she said")."""
     words = analysis.text[content.start : content.end].split()
     if len(words) < 3:
