@@ -306,8 +306,8 @@ def _head_before_phrase(tokens: list[Token], prep: int, lexicon: Lexicon) -> int
     return None
 
 
-# How far back a relative pronoun may stand from the cue ("an official who spoke
-# anonymously to discuss internal strategy said").
+# How far back a relative pronoun may stand from the cue ("an aide who asked not to
+# be named because the talks were private said").
 MAX_RELATIVE_TOKENS = 14
 
 
@@ -415,7 +415,7 @@ def _apposition_subject(tokens: list[Token], comma: int, lexicon: Lexicon) -> Me
         return None
     start = _name_run_left(tokens, name_end, lexicon)
     if start is None and tokens[name_end].is_word and not role_first.is_cap:
-        # "A Warren adviser, who spoke on condition of anonymity, said"
+        # "A city adviser, who asked not to be named, said"
         desc = _description_left(tokens, name_end, lexicon)
         if desc is None:
             desc = _any_description_left(tokens, name_end, lexicon)
@@ -481,7 +481,7 @@ def _premodified_name_right(tokens: list[Token], start: int, lexicon: Lexicon) -
         if not tok.is_word or _is_pronoun(tok, lexicon):
             return None
         if lexicon.is_a("stop", tok.text) and not (tok.lower == "of" and j > start):
-            return None  # "of" may join modifiers: "master of ceremonies Asab Al-Tabchi"
+            return None  # "of" may join modifiers: "master of ceremonies Lina Haddad"
         if tok.is_cap:
             break
         j += 1
