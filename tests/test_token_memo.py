@@ -50,3 +50,25 @@ def test_shared_tokens_are_not_changed_by_callers() -> None:
     window = analysis.tokens(sentence.start, sentence.end)
     window.clear()  # a caller's list is its own
     assert analysis.sentence_tokens(sentence)[0] == before
+
+
+def test_the_memo_keeps_recent_sentences_only() -> None:
+    # Regression: a 10 MB document kept every sentence's tokens alive until extract()
+    # returned, and the garbage collector traversed them again and again.
+    from quotekit._analysis import TOKEN_MEMO_SENTENCES
+
+    text = " ".join(f"Sentence number {i} is here." for i in range(TOKEN_MEMO_SENTENCES + 50))
+    lexicon = default_lexicon()
+    analysis = analyse(make_view(text), lexicon)
+    assert len(analysis.sentences) > TOKEN_MEMO_SENTENCES
+    for sentence in analysis.sentences:
+        analysis.sentence_tokens(sentence)
+    first, last = analysis.sentences[0], analysis.sentences[-1]
+    # The oldest sentence was dropped and is tokenized afresh, with the same tokens.
+    assert analysis.tokens(first.start, first.end) == tokenize(
+        analysis.text, first.start, first.end, lexicon
+    )
+    assert analysis.sentence_tokens(last)[0] == tokenize(
+        analysis.text, last.start, last.end, lexicon
+    )
+    assert len(analysis._token_memo) <= TOKEN_MEMO_SENTENCES

@@ -11,6 +11,9 @@ from ._model import Span
 from ._text import TextView, find_paragraphs, find_sentences
 from ._tokens import Token, tokenize
 
+# How many tokenized sentences a document keeps for reuse by later stages.
+TOKEN_MEMO_SENTENCES = 512
+
 
 @attrs.frozen
 class Analysis:
@@ -71,6 +74,10 @@ class Analysis:
         if memo is None:
             tokens = tokenize(self.view.text, sentence.start, sentence.end, self.lexicon)
             memo = (tokens, [t.start for t in tokens])
+            if len(self._token_memo) >= TOKEN_MEMO_SENTENCES:
+                # Keep the recent sentences only: a huge document must not hold all its
+                # tokens alive (the garbage collector would traverse them again and again).
+                del self._token_memo[next(iter(self._token_memo))]
             self._token_memo[sentence.start] = memo
         return memo
 
