@@ -209,3 +209,9 @@ def test_any_string_with_a_registry_never_raises(text: str) -> None:
         if speaker is not None and speaker.id is not None:
             entity = REGISTRY.lookup(speaker.name)
             assert entity is not None and entity.id == speaker.id
+
+
+def test_from_json_rejects_other_types_as_a_type_error() -> None:
+    with pytest.raises(quotekit.InputTypeError) as info:
+        SpeakerRegistry.from_json(42)  # type: ignore[arg-type]
+    assert isinstance(info.value, TypeError) and info.value.value == 42

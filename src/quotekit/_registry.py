@@ -224,9 +224,7 @@ class SpeakerRegistry:
             text = source
             where = "JSON text"
         else:
-            raise RegistryError(
-                f"expected JSON text or a path, got {type(source).__name__}", source
-            )
+            raise InputTypeError("source", "JSON text or a path", source)
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
