@@ -274,11 +274,9 @@ def subject_before(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> Men
                     return Mention(tokens[start].start, tokens[i].end, "name")
                 return None
             return Mention(tokens[start].start, tokens[i].end, "name")
-        desc = _description_left(tokens, i, lexicon)
-        if desc is None:
-            desc = _any_description_left(tokens, i, lexicon)
-        if desc is not None:
-            return Mention(tokens[desc].start, tokens[i].end, "description")
+        described = _description_mention(tokens, i, lexicon)
+        if described is not None:
+            return described
         return _subject_before_relative(tokens, i, lexicon)
     return None
 
@@ -323,14 +321,20 @@ def _subject_before_relative(tokens: list[Token], i: int, lexicon: Lexicon) -> M
                 start = _name_run_left(tokens, k, lexicon)
                 if start is not None:
                     return Mention(tokens[start].start, tokens[k].end, "name")
-            desc = _description_left(tokens, k, lexicon)
-            if desc is None:
-                desc = _any_description_left(tokens, k, lexicon)
-            if desc is not None:
-                return Mention(tokens[desc].start, tokens[k].end, "description")
-            return None
+            return _description_mention(tokens, k, lexicon)
         j -= 1
     return None
+
+
+def _description_mention(tokens: list[Token], end: int, lexicon: Lexicon) -> Mention | None:
+    """A description ending at ``tokens[end]``: a known head ("the minister") or any
+    short noun phrase opened by a determiner ("a longtime aide")."""
+    start = _description_left(tokens, end, lexicon)
+    if start is None:
+        start = _any_description_left(tokens, end, lexicon)
+    if start is None:
+        return None
+    return Mention(tokens[start].start, tokens[end].end, "description")
 
 
 def _any_description_left(tokens: list[Token], end: int, lexicon: Lexicon) -> int | None:
@@ -416,11 +420,9 @@ def _apposition_subject(tokens: list[Token], comma: int, lexicon: Lexicon) -> Me
     start = _name_run_left(tokens, name_end, lexicon)
     if start is None and tokens[name_end].is_word and not role_first.is_cap:
         # "A city adviser, who asked not to be named, said"
-        desc = _description_left(tokens, name_end, lexicon)
-        if desc is None:
-            desc = _any_description_left(tokens, name_end, lexicon)
-        if desc is not None:
-            return Mention(tokens[desc].start, tokens[name_end].end, "description")
+        described = _description_mention(tokens, name_end, lexicon)
+        if described is not None:
+            return described
     if start is None and role_first.is_cap:
         # "Another member of the panel, Ines Haddad, said": the name is inside.
         inner = _name_run_left(tokens, comma - 1, lexicon)
