@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,3 +29,18 @@ def seed_quotes() -> dict[str, tuple[str, list[quotekit.Quote]]]:
         text = path.read_text(encoding="utf-8")
         result[path.name[:3]] = (text, quotekit.extract(text, doc_id=path.stem, include_terms=True))
     return result
+
+
+def run_quotekit(
+    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m quotekit ARGS`` in a subprocess from the repository root."""
+    return subprocess.run(
+        [sys.executable, "-m", "quotekit", *args],
+        input=stdin,
+        capture_output=True,
+        check=False,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )

@@ -5,27 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import quotekit
+from conftest import run_quotekit
 from quotekit.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
-def _run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "quotekit", *args],
-        input=stdin,
-        capture_output=True,
-        check=False,
-        cwd=ROOT,
-    )
+_run = run_quotekit
 
 
 def test_version_and_help() -> None:

@@ -16,24 +16,14 @@ from pathlib import Path
 import pytest
 
 import quotekit
+from conftest import run_quotekit
 from quotekit.cli import EXIT_BROKEN_PIPE, EXIT_INPUT_ERROR, EXIT_OK, main
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = '"We will rebuild the bridge," said Mayor Ana Lopez.\n'
 
 
-def _run(
-    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "quotekit", *args],
-        input=stdin,
-        capture_output=True,
-        check=False,
-        cwd=ROOT,
-        env={**os.environ, **(env or {})},
-        timeout=300,
-    )
+_run = run_quotekit
 
 
 def _records(stdout: bytes) -> list[dict[str, object]]:
