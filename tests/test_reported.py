@@ -331,6 +331,23 @@ def test_not_reported_speech(text: str) -> None:
     assert _indirect(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the subject phrase and clause shapes of tests/cases/reported_more.json, negated
+        "She told that story to every new recruit.",  # "that" is a determiner here
+        "The 2016 notes that she kept were lost.",  # a noun after a number, not a cue
+        "He said something about the weather.",  # a quantity word with no verb after it
+        "Voters in the county said little.",
+        "He said goodbye before leaving the hall.",
+        "The plan the president said would fail was passed.",  # a relative clause
+        "In the end, the senator said more than he meant to.",
+    ],
+)
+def test_not_reported_speech_subject_and_clause_shapes(text: str) -> None:
+    assert _indirect(text) == []
+
+
 def test_direct_quote_in_the_clause_is_not_repeated() -> None:
     text = 'The company said that "profits will double this year."'
     kinds = [q.kind for q in quotekit.extract(text)]

@@ -240,11 +240,34 @@ def _worth_reading(
     word = after.group(4)
     if "bare" not in entry.tags:
         return False
+    if entry.lemma == "say" and (word in _QUANTITY_OPENERS or word in _SUBORDINATORS):
+        return True
     return (
         word[:1].isupper()
         or word in _DEMONSTRATIVES
         or not (_is(lexicon, "stop", word) or _is(lexicon, "not_clause", word))
     )
+
+
+# Words that open a reported clause after "said" only when a verb follows soon: a
+# quantity ("said more than a million people …") or a subordinate clause ("said if …").
+_QUANTITY_OPENERS = frozenset(
+    {
+        "more",
+        "less",
+        "fewer",
+        "about",
+        "much",
+        "most",
+        "nothing",
+        "something",
+        "everything",
+        "anything",
+        "little",
+        "none",
+    }
+)
+_SUBORDINATORS = frozenset({"if", "when", "once", "unless", "although", "though", "because"})
 
 
 # Headline cues written in Title Case ("Rubio Says Abandoning Reform Was A Sign …").
@@ -529,7 +552,7 @@ def _clause_after(
         if not _clause_at(tokens, j, lexicon, loose=entry.lemma == "say"):
             return None
         start = j
-    speaker = _speaker_of(tokens, cue, lexicon)
+    speaker = _speaker_of(tokens, cue, lexicon) or _phrase_speaker(tokens, cue, sentence, lexicon)
     if speaker is None:
         return None
     content = _clause_to_end(analysis, sentence, tokens[start].start)
@@ -567,8 +590,12 @@ def _that_after(tokens: list[Token], i: int, entry: CueEntry, lexicon: Lexicon) 
     if not tok.is_word:
         return None
     low = tok.lower
-    if _is(lexicon, "finite", low) or low in _BE or (_is(lexicon, "time", low) and not tok.is_cap):
-        return None  # "a phrase that could …", "announced that day"
+    if _is(lexicon, "time", low) and not tok.is_cap:
+        return None  # "announced that day"
+    if _is(lexicon, "finite", low) or low in _BE:
+        # "a phrase that could …" is a relative clause; after a form that is only a verb
+        # ("said that is unlikely", "says that doesn't mean …") "that" is the subject.
+        return j if _verb_only(tokens[i - 1], entry) and j > 0 else None
     if (
         not tok.is_cap
         and not _is(lexicon, "subject_pronoun", low)
@@ -579,6 +606,12 @@ def _that_after(tokens: list[Token], i: int, entry: CueEntry, lexicon: Lexicon) 
     ):
         return None  # "reports that track spending": a relative clause
     return nxt
+
+
+def _verb_only(cue_word: Token, entry: CueEntry) -> bool:
+    """A cue form that cannot be a noun ("said", "told", "stressed"; not "reports")."""
+    low = cue_word.lower
+    return entry.lemma in {"say", "tell"} or low.endswith("ed") or low == "wrote"
 
 
 def _skip_adjuncts(tokens: list[Token], i: int, lexicon: Lexicon) -> int:
@@ -716,11 +749,25 @@ def _clause_at(tokens: list[Token], j: int, lexicon: Lexicon, *, loose: bool) ->
                 and not _is(lexicon, "stop", nxt.lower)
             )
             or (nxt is not None and _is(lexicon, "finite", nxt.lower))
+            or (  # "said he and his wife were", "said they, too, have"
+                nxt is not None
+                and nxt.text in {",", "and"}
+                and _finite_within(tokens, j + 2, lexicon, 6, commas=True)
+            )
         )
     if _is(lexicon, "finite", low) or low in _BE:
         return False  # "the plan he said would fail": the subject is elsewhere
     if low in _DEMONSTRATIVES:
         return _finite_within(tokens, j + 1, lexicon, 3)  # "said this is", not "said this"
+    if loose and low in _QUANTITY_OPENERS:
+        if j + 2 < len(tokens) and _is(lexicon, "subject_pronoun", tokens[j + 2].lower):
+            return False  # "said more than he meant to": a comparison
+        return _finite_within(tokens, j + 1, lexicon, 8)  # "said more than 4,000 runners took"
+    if loose and low in _SUBORDINATORS:
+        return _finite_within(tokens, j + 1, lexicon, 10, commas=True)  # "said if it fails, …"
+    if loose and low.endswith("ing") and not tok.is_cap:
+        # a gerund subject: "said selling the plan has been a challenge"
+        return j + 1 < len(tokens) and _finite_within(tokens, j + 1, lexicon, 8)
     if loose:
         return not (
             _is(lexicon, "not_clause", low)
@@ -743,7 +790,9 @@ def _finite_within(
     for k in range(j, end):
         tok = tokens[k]
         if not tok.is_word:
-            if commas and tok.text == ",":
+            if tok.text == "," and (commas or _in_number(tokens, k)):
+                continue
+            if tok.text == "%":
                 continue
             return False
         low = tok.lower
@@ -762,6 +811,17 @@ def _finite_within(
         ):
             return True
     return False
+
+
+def _in_number(tokens: list[Token], k: int) -> bool:
+    """The comma at ``tokens[k]`` groups the digits of a number ("4,000")."""
+    return (
+        0 < k < len(tokens) - 1
+        and tokens[k - 1].text[-1:].isdigit()
+        and tokens[k + 1].text[:1].isdigit()
+        and tokens[k - 1].end == tokens[k].start
+        and tokens[k + 1].start == tokens[k].end
+    )
 
 
 def _clause_to_end(analysis: Analysis, sentence: Span, start: int) -> Span | None:
@@ -854,6 +914,163 @@ def _speaker_of(tokens: list[Token], cue: CueMatch, lexicon: Lexicon) -> Found |
         return None
     # The speaker of the cue depended on, with this cue ("…, adding that …").
     return Found(found.speaker, cue, found.via, Attribution.ADJACENT)
+
+
+# Words that may stand inside a plain noun phrase subject: "half of voters", "a spokesman
+# for the mayor", "about two-thirds", "more than 4 in 10".
+_PHRASE_LINKS = frozenset({"of", "in", "for", "from", "at", "with", "across", "among", "to"})
+_QUANTIFIERS = frozenset(
+    {
+        "about",
+        "almost",
+        "nearly",
+        "roughly",
+        "some",
+        "only",
+        "just",
+        "over",
+        "under",
+        "than",
+        "more",
+        "less",
+        "least",
+        "fewer",
+        "all",
+        "most",
+        "many",
+        "few",
+        "several",
+        "both",
+    }
+)
+# What may open the clause whose subject the phrase is.
+_CLAUSE_OPENERS = frozenset(
+    {
+        "and",
+        "but",
+        "while",
+        "whereas",
+        "as",
+        "though",
+        "although",
+        "because",
+        "since",
+        "so",
+        "if",
+        "when",
+        "where",
+        "yet",
+        "or",
+        "that",
+        "now",
+        "still",
+        "meanwhile",
+        "however",
+    }
+)
+MAX_PHRASE_TOKENS = 12
+
+
+def _phrase_speaker(
+    tokens: list[Token], cue: CueMatch, sentence: Span, lexicon: Lexicon
+) -> Found | None:
+    """A plain noun phrase opening a clause as the cue's subject, when the name and
+    description rules found none: "79 percent of Democrats say", "security specialists
+    say", "a representative for the company said", "1,409 teachers said"."""
+    index = cue.index
+    if index == 0 or _participle(tokens[index]):
+        return None
+    end = index - 1
+    while end >= 0 and index - end <= 3 and tokens[end].is_word:
+        low = tokens[end].lower
+        if not (low in {"also", "now", "still", "all"} or (low.endswith("ly") and low != "only")):
+            break
+        end -= 1
+    if end < 0 or not _phrase_head(tokens, end, lexicon):
+        return None
+    head = tokens[end].lower
+    if not _verb_only(tokens[index + cue.length - 1], cue.entry) and not (
+        head.endswith("s") and not tokens[index].lower.endswith("s")
+    ):
+        return None  # "the 1968 contest that …", "the party's reports": nouns, not a cue
+    boundary = _phrase_start(tokens, end, sentence, lexicon)
+    if boundary is None:
+        return None
+    first = boundary + 1
+    while first < end and tokens[first].lower in _CLAUSE_OPENERS:
+        first += 1
+    opener = tokens[first].lower
+    if _is(lexicon, "preposition", opener) or _is(lexicon, "adjunct_preposition", opener):
+        return None  # "In nearby Decatur said": an adjunct, not a subject
+    mention = Mention(tokens[first].start, tokens[end].end, "description")
+    return Found(mention, cue, None, Attribution.ADJACENT)
+
+
+def _phrase_start(tokens: list[Token], end: int, sentence: Span, lexicon: Lexicon) -> int | None:
+    """The index just before a subject phrase ending at ``tokens[end]`` (-1 at the start
+    of the sentence), or None when no clause opening is found within reach. "and" may
+    join two nouns ("lawyers and legal experts said") or open the clause ("… and
+    analysts say"): the longer reading is taken when it reaches a clause opening."""
+    joined: int | None = None
+    k = end - 1
+    while k >= 0 and end - k < MAX_PHRASE_TOKENS:
+        tok = tokens[k]
+        low = tok.lower
+        if tok.is_word:
+            if low in {"and", "or"}:
+                joined = k if joined is None else joined
+            elif low in _CLAUSE_OPENERS or (
+                tok.is_cap and _is(lexicon, "starter", low) and not _is(lexicon, "determiner", low)
+            ):
+                return k
+            elif (
+                _is(lexicon, "finite", low)
+                or low in _BE
+                or low in _RELATIVES
+                or (_is(lexicon, "stop", low) and low not in _PHRASE_LINKS | _QUANTIFIERS)
+                or lexicon.match_cue([low], 0) is not None
+            ):
+                return joined  # a verb or a clause of its own: no plain phrase
+        elif tok.text == "," and _in_number(tokens, k):
+            pass  # "1,409 teachers"
+        elif tok.text in {",", ";", ":", "—", "–", "("}:
+            return k
+        elif tok.text not in "%-’'":
+            return joined
+        k -= 1
+    if k < 0 and tokens[0].start <= sentence.start:
+        return -1
+    return joined  # too long for a subject, or the window starts inside the sentence
+
+
+def _phrase_head(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
+    """The last word of a subject phrase: a noun, a number or a percentage."""
+    tok = tokens[k]
+    low = tok.lower
+    if tok.text == "%" or low.isdigit() or low in {"percent", "others", "some", "many", "most"}:
+        return True
+    if not tok.is_word or (tok.is_cap and _is(lexicon, "starter", low)):
+        return False
+    if (
+        _is(lexicon, "finite", low)
+        or _is(lexicon, "stop", low)
+        or _is(lexicon, "determiner", low)
+        or _is(lexicon, "preposition", low)
+        or _is(lexicon, "adjunct_preposition", low)
+        or _is(lexicon, "subject_pronoun", low)
+        or low in _BE
+        or low.endswith(("ly", "ing"))
+    ):
+        return False
+    if low.endswith("ed") and not tok.is_cap:
+        # "those surveyed", "Cuban-Americans polled"; not "the party argued and said"
+        prev = tokens[k - 1] if k > 0 else None
+        return (
+            prev is not None
+            and prev.is_word
+            and (prev.lower == "those" or prev.lower.endswith("s"))
+        )
+    return True
 
 
 # --- source first: "According to X, …", "As X noted, …" ---------------------------------
