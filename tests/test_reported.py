@@ -342,6 +342,8 @@ def test_not_reported_speech(text: str) -> None:
         "He said goodbye before leaving the hall.",
         "The plan the president said would fail was passed.",  # a relative clause
         "In the end, the senator said more than he meant to.",
+        "The council met on Monday, and the mayor told them nothing new.",
+        "The team had a good season, said goodbye to its coach and moved on.",
     ],
 )
 def test_not_reported_speech_subject_and_clause_shapes(text: str) -> None:

@@ -434,8 +434,14 @@ def _right_plausible(tokens: list[Token], lexicon: Lexicon) -> bool:
         return True
     if "bare" in entry.tags:
         k = _skip_object(tokens, j, lexicon) if "object" in entry.tags else j
+        if k > j:
+            k = _skip_adjuncts(tokens, k, lexicon)  # "told The New York Times on Friday."
+            if k >= len(tokens) or tokens[k].text in {".", ",", "!", "?"}:
+                return True
         return k < len(tokens) and (
-            tokens[k].is_cap or _clause_at(tokens, k, lexicon, loose=entry.lemma == "say")
+            tokens[k].is_cap
+            or _clause_at(tokens, k, lexicon, loose=entry.lemma == "say")
+            or _agent_closes(tokens, n, lexicon)  # "…, said a former spokesman for …"
         )
     return False
 
@@ -453,8 +459,38 @@ def _agent_closes(tokens: list[Token], i: int, lexicon: Lexicon) -> bool:
     agent = agent_after(tokens, i, lexicon)
     if agent is None:
         return False
-    k = _index_after(tokens, agent, i)
+    k = _agent_tail(tokens, _index_after(tokens, agent, i), lexicon)
     return k >= len(tokens) or tokens[k].text in {".", ",", "!", "?"}
+
+
+# Words that attach a tail to a speaker named after the cue: "said a spokesman for the
+# ministry", "said a handful of Democrats who point to his record".
+_TAIL_OPENERS = frozenset({"for", "of", "at", "with", "from", "in", "to", "on", "who"})
+MAX_TAIL_TOKENS = 14
+
+
+def _agent_tail(tokens: list[Token], k: int, lexicon: Lexicon) -> int:
+    """Past a prepositional phrase or relative clause closing a speaker named after the
+    cue, when it runs to a comma or the sentence end; else ``k`` itself."""
+    if k >= len(tokens) or tokens[k].lower not in _TAIL_OPENERS:
+        return k
+    relative = tokens[k].lower == "who"
+    j = k + 1
+    while j < len(tokens) and j - k <= MAX_TAIL_TOKENS:
+        tok = tokens[j]
+        if not tok.is_word:
+            if tok.text in {".", ",", "!", "?"}:
+                return j
+            if tok.text not in "'’-":
+                return k
+        elif tok.lower in {"who", "whose"}:
+            relative = True  # "… of Democrats who point to his record"
+        elif not relative and (
+            tok.lower == "that" or _is(lexicon, "finite", tok.lower) or _cue_at(tokens, j, lexicon)
+        ):
+            return k  # a clause: "said in Ohio that …", not a speaker's tail
+        j += 1
+    return j if j >= len(tokens) else k
 
 
 def _participle(token: Token) -> bool:
@@ -564,9 +600,12 @@ def _clause_after(
 def _has_verb(analysis: Analysis, content: Span) -> bool:
     """A word that can be a finite verb: from the closed list, or ending in -ed or -s."""
     lexicon = analysis.lexicon
-    for word in analysis.text[content.start : content.end].split():
+    words = analysis.text[content.start : content.end].split()
+    if len(words) >= 2 and _is(lexicon, "subject_pronoun", words[0].lower()):
+        return words[1][:1].islower()  # "they want …", "we need …"
+    for word in words:
         low = word.strip(".,;:!?\"'“”‘’()").lower()
-        if _is(lexicon, "finite", low) or _is(lexicon, "pronoun_contraction", low):
+        if _is(lexicon, "finite", low) or _contraction(lexicon, low):
             return True
         if low.endswith(("ed", "s")) and not low.endswith(("ss", "'s", "’s")):
             return True
@@ -737,10 +776,10 @@ def _clause_at(tokens: list[Token], j: int, lexicon: Lexicon, *, loose: bool) ->
     low = tok.lower
     if not tok.is_word:
         return False
-    if _is(lexicon, "subject_pronoun", low) or _is(lexicon, "pronoun_contraction", low):
+    if _is(lexicon, "subject_pronoun", low) or _contraction(lexicon, low):
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         return (
-            _is(lexicon, "pronoun_contraction", low)
+            _contraction(lexicon, low)
             or (
                 nxt is not None
                 and nxt.is_word
@@ -780,6 +819,18 @@ def _clause_at(tokens: list[Token], j: int, lexicon: Lexicon, *, loose: bool) ->
     if _is(lexicon, "preposition", low) or _is(lexicon, "stop", low) or low.endswith("ing"):
         return False  # "reported finding 328 emails": a gerund object, not a clause
     return _finite_within(tokens, j + 1, lexicon, MAX_CLAUSE_SCAN)
+
+
+def _contraction(lexicon: Lexicon, low: str) -> bool:
+    """A subject pronoun fused with an auxiliary: "he's", "they'll", "we're"."""
+    if _is(lexicon, "pronoun_contraction", low):
+        return True
+    base, mark, rest = low.replace("’", "'").partition("'")
+    return (
+        bool(mark)
+        and rest in {"ll", "re", "s", "d", "ve"}
+        and _is(lexicon, "subject_pronoun", base)
+    )
 
 
 def _finite_within(
@@ -1186,7 +1237,9 @@ def _source_after(
         ):
             return None  # ", said their stump speeches" (but ", said his spokesman")
         subject, comma = agent, cue.index - 1
-        end = _skip_adjuncts(tokens, _index_after(tokens, agent, i), lexicon)
+        end = _skip_adjuncts(
+            tokens, _agent_tail(tokens, _index_after(tokens, agent, i), lexicon), lexicon
+        )
     else:
         subject = subject_before(tokens, cue.index, lexicon) or _bare_description(
             tokens, cue.index, lexicon
