@@ -350,6 +350,35 @@ def test_not_reported_speech_subject_and_clause_shapes(text: str) -> None:
     assert _indirect(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cues whose complement is no clause (tags act, to, question), negated
+        "Shares declined 3 percent on Friday.",  # "decline" reports only with "to"
+        "Home prices declined in value.",
+        "The court refused the appeal.",
+        "She asked the crowd, “Who is ready?”",  # the question is a quotation in marks
+        "The plan she criticized was approved.",  # a relative clause: no object after
+        "Just ask any commuter.",  # an imperative: no subject
+        "They praised.",
+    ],
+)
+def test_not_reported_complements(text: str) -> None:
+    assert _indirect(text) == []
+
+
+def test_question_put_without_an_asker_has_no_speaker() -> None:
+    text = "Asked whether she would run again, Mayor Dana Holt smiled."
+    quote = _one(text, "whether")
+    assert text[quote.span.start : quote.span.end] == "whether she would run again"
+    assert quote.speaker is None and quote.cue is None
+
+
+def test_complement_cue_carries_its_lemma() -> None:
+    quote = _one("The union accused the company of hiding safety reports.", "the company")
+    assert quote.cue is not None and quote.cue.lemma == "accuse"
+
+
 def test_direct_quote_in_the_clause_is_not_repeated() -> None:
     text = 'The company said that "profits will double this year."'
     kinds = [q.kind for q in quotekit.extract(text)]

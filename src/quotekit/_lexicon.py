@@ -15,7 +15,11 @@ import attrs
 
 from .errors import LexiconError
 
-CUE_TAGS = frozenset({"bare", "object", "belief", "source_first", "publication"})
+# act / to / question: a cue whose complement is no clause ("criticized the plan",
+# "declined to comment", "asked whether …"); see _reported.py.
+CUE_TAGS = frozenset(
+    {"bare", "object", "belief", "source_first", "publication", "act", "to", "question"}
+)
 GENDERS = frozenset({"male", "female", ""})
 
 

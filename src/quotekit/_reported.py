@@ -137,8 +137,8 @@ def _cue_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, CueEntry]
             form = " ".join(entry.words)
             entries.setdefault(form, entry)
             forms.add(form)
-            if "source_first" in entry.tags:
-                forms.add(form[:1].upper() + form[1:])  # "According to X, …"
+            if "source_first" in entry.tags or "question" in entry.tags:
+                forms.add(form[:1].upper() + form[1:])  # "According to X, …", "Asked if …"
     # Other cues open no reported form at a sentence start; headlines are the exception.
     forms.update(h for h in _HEADLINE_CUES if h.lower() in entries)
     return re.compile(r"\b" + _trie_pattern(sorted(forms)) + r"\b"), entries
@@ -238,6 +238,10 @@ def _worth_reading(
     if "source_first" in entry.tags or _THAT_NEAR.match(text, cue_end) is not None:
         return True
     word = after.group(4)
+    if entry.tags & _COMPLEMENT_TAGS:
+        if not entry.tags & {"act", "question"}:
+            return word == "to"  # "declined to comment", not "declined 3 percent"
+        return not (word in _BE or _is(lexicon, "finite", word))
     if "bare" not in entry.tags:
         return False
     if entry.lemma == "say" and (word in _QUANTITY_OPENERS or word in _SUBORDINATORS):
@@ -415,6 +419,10 @@ def _read_tokens(
     )
     found = None if inverted else _clause_after(analysis, sentence, tokens, cue, after)
     found = found or _source_after(analysis, sentence, tokens, cue, after)
+    if found is None and entry.tags & _COMPLEMENT_TAGS and not inverted:
+        if _opens_sentence(tokens, index, sentence, lexicon) and "question" in entry.tags:
+            return _question_put(analysis, sentence, tokens, cue, after)
+        found = _complement_after(analysis, sentence, tokens, cue, after)
     if found is None or _first_person(analysis, found[1].speaker):
         return None
     return found
@@ -431,6 +439,8 @@ def _right_plausible(tokens: list[Token], lexicon: Lexicon) -> bool:
         return True
     j = _skip_adjuncts(tokens, n, lexicon)
     if j >= len(tokens) or tokens[j].text in {".", ",", "!", "?"}:
+        return True
+    if entry.tags & _COMPLEMENT_TAGS and _complement_start(tokens, j, entry, lexicon) is not None:
         return True
     if "bare" in entry.tags:
         k = _skip_object(tokens, j, lexicon) if "object" in entry.tags else j
@@ -1122,6 +1132,151 @@ def _phrase_head(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
             and (prev.lower == "those" or prev.lower.endswith("s"))
         )
     return True
+
+
+# --- other complements: "criticized X for …", "urged X to …", "asked whether …" ----------
+
+# Cue tags whose complement is not a clause: ``act`` (a noun phrase or "to" + verb:
+# "criticized the plan", "urged Congress to act", "called for a ban"), ``to`` (only "to"
+# + verb: "declined to comment") and ``question`` (a question: "asked whether …", "asked
+# him about …"; a request with ``act``: "asked the court to …").
+_COMPLEMENT_TAGS = frozenset({"act", "to", "question"})
+_QUESTION_WORDS = frozenset(
+    {"whether", "if", "why", "how", "what", "who", "whom", "which", "when", "where", "about"}
+)
+# What ends a noun-phrase complement: a clause break, an aside, or a new verb
+# ("criticized the plan and said …", "endorsed her, calling …").
+_COMPLEMENT_END = re.compile(
+    r",\s|;|:\s|\s[—–]{1,2}\s|\s--\s|\s(?:and|but|while|after|before|because|when|even|although)\s"
+)
+_COMPLEMENT_JOINS = frozenset({"and", "but"})
+
+
+def _complement_start(tokens: list[Token], j: int, entry: CueEntry, lexicon: Lexicon) -> int | None:
+    """Index of the first token of the complement of a cue tagged ``act``, ``to`` or
+    ``question``, whose words (after adjuncts) start at ``tokens[j]``; None if none."""
+    if j >= len(tokens) or not tokens[j].is_word:
+        return None
+    tags = entry.tags
+    if "question" in tags:
+        # the question word, after the person asked and adjuncts ("asked the mayor on
+        # Friday whether …"): words only, no verb between
+        for k in range(j, min(len(tokens) - 1, j + MAX_GAP_TOKENS)):
+            tok = tokens[k]
+            if tok.lower in _QUESTION_WORDS:
+                return k
+            if not tok.is_word or _is(lexicon, "finite", tok.lower) or tok.lower == "that":
+                break
+            if (
+                k > j
+                and "object" not in tags
+                and not _is(lexicon, "adjunct_preposition", tok.lower)
+            ):
+                break
+    low = tokens[j].lower
+    if low == "to":
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        ok = nxt is not None and nxt.is_word and not nxt.is_cap
+        return j if ok and (tags & {"act", "to"}) else None
+    if "act" not in tags:
+        return None
+    if "question" in tags and not _request_to(tokens, j, lexicon):
+        return None  # "asked the crowd, …", "asked him a question": no request
+    if (
+        low in _BE
+        or low in _RELATIVES
+        or _is(lexicon, "finite", low)
+        or (_is(lexicon, "subject_pronoun", low) and low not in {"it", "you"})
+        or _is(lexicon, "preposition", low)
+        or _is(lexicon, "adjunct_preposition", low)
+        or (_is(lexicon, "stop", low) and not _is(lexicon, "determiner", low))
+        or _is(lexicon, "time", low)
+    ):
+        return None  # a verb, a clause or an adjunct: no object (see _read_tokens)
+    return j
+
+
+def _request_to(tokens: list[Token], j: int, lexicon: Lexicon) -> bool:
+    """A person then "to" + verb from ``tokens[j]``: "asked the court to block …"."""
+    for k in range(j + 1, min(len(tokens) - 1, j + MAX_OBJECT_TOKENS + 1)):
+        tok = tokens[k]
+        if tok.lower == "to":
+            nxt = tokens[k + 1]
+            return nxt.is_word and not nxt.is_cap and not _is(lexicon, "determiner", nxt.lower)
+        if not tok.is_word or _is(lexicon, "finite", tok.lower):
+            return False
+    return False
+
+
+def _complement_after(
+    analysis: Analysis, sentence: Span, tokens: list[Token], cue: CueMatch, i: int
+) -> tuple[Span, Found] | None:
+    """The complement of the cue as its content: "Sanders accused Clinton of being too
+    close to the banks", "The council urged residents to conserve water"."""
+    lexicon = analysis.lexicon
+    start = _complement_start(tokens, _skip_adjuncts(tokens, i, lexicon), cue.entry, lexicon)
+    if start is None:
+        return None
+    speaker = _speaker_of(tokens, cue, lexicon) or _phrase_speaker(tokens, cue, sentence, lexicon)
+    if speaker is None:
+        return None
+    content = _complement_span(analysis, sentence, tokens[start].start)
+    if content is None:
+        return None
+    return content, speaker
+
+
+def _complement_span(analysis: Analysis, sentence: Span, start: int) -> Span | None:
+    """From ``start`` to where a complement ends: the clause's end, cut before a comma,
+    an aside or a conjunction that opens a new verb ("… and said", "… but declined")."""
+    clause = _clause_to_end(analysis, sentence, start)
+    if clause is None:
+        return None
+    text = analysis.text
+    lexicon = analysis.lexicon
+    end = clause.end
+    for match in _COMPLEMENT_END.finditer(text, clause.start, clause.end):
+        word = match.group().strip()
+        if word in _COMPLEMENT_JOINS:
+            nxt = _WORD_AT.match(text, match.end(), clause.end)
+            low = "" if nxt is None else nxt.group().lower()
+            if not (
+                _is(lexicon, "finite", low)
+                or low in _BE
+                or lexicon.match_cue([low], 0) is not None
+                or (low.endswith("ed") and low not in {"red", "bed"})
+            ):
+                continue  # "criticized Trump and his rhetoric": one object
+        elif word == "," and text[match.start() - 1 : match.start()].isdigit():
+            continue  # "$1,000"
+        end = match.start()
+        break
+    return _trim(text, clause.start, end)
+
+
+def _question_put(
+    analysis: Analysis, sentence: Span, tokens: list[Token], cue: CueMatch, i: int
+) -> tuple[Span, Found] | None:
+    """ "Asked whether he would run, Smith said …", "When asked about the plan by a
+    reporter, …": the question opening the sentence, up to its comma. Its speaker is
+    the one who asked ("by a reporter"), unknown when not written."""
+    lexicon = analysis.lexicon
+    j = _skip_adjuncts(tokens, i, lexicon)
+    asker: Mention | None = None
+    if j < len(tokens) and tokens[j].lower == "by":
+        asker = agent_after(tokens, j + 1, lexicon)
+        if asker is None:
+            return None
+        j = _skip_adjuncts(tokens, _index_after(tokens, asker, j + 1), lexicon)
+    if j >= len(tokens) or tokens[j].lower not in _QUESTION_WORDS | {"to"}:
+        return None
+    comma = _comma_after(tokens, tokens[j].start, lexicon)
+    if comma is None:
+        return None
+    content = _trim(analysis.text, tokens[j].start, tokens[comma].start)
+    if content is None:
+        return None
+    return content, Found(asker, cue if asker is not None else None, None, Attribution.ADJACENT)
 
 
 # --- source first: "According to X, …", "As X noted, …" ---------------------------------
