@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-from collections.abc import Iterable, Sequence
-from typing import Any, TypeVar
+import itertools
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
@@ -38,8 +39,28 @@ from ._model import FLAG_MULTI_PARAGRAPH, FLAG_UNMARKED, Span
 from ._text import TextView, find_paragraphs, make_view
 from .errors import InputTypeError
 
-_optional_str = attrs.validators.optional(attrs.validators.instance_of(str))
-_all_spans = attrs.validators.deep_iterable(attrs.validators.instance_of(Span))
+_check_optional_str = attrs.validators.optional(attrs.validators.instance_of(str))
+_check_all_spans = attrs.validators.deep_iterable(attrs.validators.instance_of(Span))
+_check_all_furniture = attrs.validators.deep_iterable(attrs.validators.instance_of(Furniture))
+
+
+# The three validators below pass good values with one quick test (a document is built
+# per article) and leave bad ones to the attrs validator, which raises its usual error.
+def _optional_str(inst: Any, attr: Any, value: Any) -> None:
+    if value is not None and not isinstance(value, str):
+        _check_optional_str(inst, attr, value)
+
+
+def _all_spans(inst: Any, attr: Any, value: Any) -> None:
+    for item in value:
+        if not isinstance(item, Span):
+            _check_all_spans(inst, attr, value)
+
+
+def _all_furniture(inst: Any, attr: Any, value: Any) -> None:
+    for item in value:
+        if not isinstance(item, Furniture):
+            _check_all_furniture(inst, attr, value)
 
 
 def _spans(value: Iterable[Span]) -> tuple[Span, ...]:
@@ -88,7 +109,7 @@ class Document:
     furniture: tuple[Furniture, ...] = attrs.field(
         default=(),
         converter=_furniture,
-        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Furniture)),
+        validator=_all_furniture,
     )
     quote_evidence: tuple[Span, ...] = attrs.field(
         default=(), converter=_spans, validator=_all_spans
@@ -222,8 +243,9 @@ def _check_arguments(
 # --- inference from text -------------------------------------------------------------------
 
 
-@attrs.frozen
-class _Inferred:
+class _Inferred(NamedTuple):
+    """What :func:`_infer` read from a text (a plain tuple: one is made per document)."""
+
     title: str | None
     outlet: str | None
     published: _dt.date | None
@@ -245,94 +267,106 @@ def _infer(text: str, rules: FurnitureRules, known: Sequence[Furniture]) -> _Inf
     the body, then the outlet tag opening the first body paragraph.
     """
     view = make_view(text)
-    lines = _Lines(view.text, text_lines(view.text))
-    kinds = {i: (kind, rule) for i, kind, rule in find_furniture(view.text, lines.spans, rules)}
-    known = _outermost(list(known))  # disjoint now: the last one starting before wins
-    known_view = [(view_offset(view, f.span.start), view_offset(view, f.span.end)) for f in known]
-    known_starts = [s for s, _e in known_view]
+    vtext = view.text
+    lines = text_lines(vtext)
+    kinds = {i: (kind, rule) for i, kind, rule in find_furniture(vtext, lines, rules)}
+    known = _outermost(list(known)) if known else []  # disjoint: the last one before wins
+    in_known = _inside(view, known) if known else None
 
-    def in_known(pos: int) -> bool:
-        k = bisect.bisect_right(known_starts, pos) - 1
-        return k >= 0 and pos < known_view[k][1]
-
-    free = [i for i in range(len(lines.spans)) if i not in kinds and not in_known(lines.start(i))]
-    title_line = _title_line(lines, free)
-    body = [i for i in free if i != title_line]
+    free: Sequence[int] = range(len(lines))  # the lines that are neither kind of furniture
+    if kinds or in_known is not None:
+        free = [
+            i
+            for i in free
+            if i not in kinds and not (in_known is not None and in_known(lines[i][0]))
+        ]
+    title_line = _title_line(vtext, lines, free)
+    body = free if title_line is None else free[1:]  # the title is the first free line
 
     published = None
     byline = None
-    for i in _metadata_lines(lines, body):
-        if published is None and (found := parse_date(lines.text(i), rules)) is not None:
+    for i in _metadata_lines(vtext, lines, body):
+        start, end = lines[i]
+        if published is None and (found := parse_date(vtext[start:end], rules)) is not None:
             published = found
             kinds[i] = (FurnitureKind.DATELINE, "dateline")
-        elif byline is None and (named := find_byline(lines.text(i), rules)) is not None:
+        elif byline is None and (named := find_byline(vtext[start:end], rules)) is not None:
             byline = named[0]
             kinds[i] = (FurnitureKind.BYLINE, named[1])
 
     outlet = None
     # The tag opens the first body paragraph; the second line is tried too, in case the
     # first was a headline not recognised as one.
-    for i in [i for i in body if i not in kinds][:2]:
-        tag = find_outlet_tag(view.text, lines.start(i), rules)
+    for i in body[:2] if not kinds else itertools.islice((i for i in body if i not in kinds), 2):
+        tag = find_outlet_tag(vtext, lines[i][0], rules)
         if tag is not None:
             outlet = tag[0]
             break
 
     furniture = list(known)
-    for i, (kind, rule) in kinds.items():
-        span = view.span_to_original(lines.start(i), lines.spans[i].end)
-        furniture.append(Furniture(span, kind, rule))
-    excluded_lines = {lines.start(i) for i in kinds}
+    for i, (kind, rule) in sorted(kinds.items()):
+        start, end = lines[i]
+        furniture.append(Furniture(view.span_to_original(start, end), kind, rule))
+    if known:
+        furniture = _outermost(furniture)  # (the lines' own spans are disjoint and sorted)
+    excluded = {lines[i][0] for i in kinds}
     if title_line is not None:
-        excluded_lines.add(lines.start(title_line))
-    paragraphs = tuple(
-        view.span_to_original(p.start, p.end)
-        for p in find_paragraphs(view.text)
-        if p.start not in excluded_lines and not in_known(p.start)
-    )
-    title = None if title_line is None else " ".join(lines.text(title_line).split())
-    return _Inferred(title, outlet, published, byline, paragraphs, tuple(_outermost(furniture)))
+        excluded.add(lines[title_line][0])
+    paragraphs = find_paragraphs(vtext)
+    if excluded or in_known is not None:
+        paragraphs = [
+            p
+            for p in paragraphs
+            if p.start not in excluded and not (in_known is not None and in_known(p.start))
+        ]
+    if len(vtext) != len(text):  # characters were removed: map the spans back
+        paragraphs = [view.span_to_original(p.start, p.end) for p in paragraphs]
+    title = None
+    if title_line is not None:
+        start, end = lines[title_line]
+        title = " ".join(vtext[start:end].split())
+    return _Inferred(title, outlet, published, byline, tuple(paragraphs), tuple(furniture))
 
 
-@attrs.frozen
-class _Lines:
-    """The non-blank lines of a view's text."""
+def _inside(view: TextView, known: Sequence[Furniture]) -> Callable[[int], bool]:
+    """A test of whether a view offset is inside the ``known`` (disjoint) furniture."""
+    spans = [(view_offset(view, f.span.start), view_offset(view, f.span.end)) for f in known]
+    starts = [start for start, _end in spans]
 
-    view_text: str
-    spans: list[Line]
+    def inside(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1  # the last span starting before pos
+        return k >= 0 and pos < spans[k][1]
 
-    def start(self, i: int) -> int:
-        return self.spans[i].start
-
-    def text(self, i: int) -> str:
-        return self.view_text[self.spans[i].start : self.spans[i].end]
-
-    def blank_after(self, i: int) -> bool:
-        """A blank line follows line ``i``."""
-        spans = self.spans
-        return (
-            i + 1 < len(spans) and self.view_text.count("\n", spans[i].end, spans[i + 1].start) > 1
-        )
+    return inside
 
 
-def _title_line(lines: _Lines, free: list[int]) -> int | None:
+def _blank_after(text: str, lines: Sequence[Line], i: int) -> bool:
+    """A blank line follows line ``i``."""
+    return i + 1 < len(lines) and text.count("\n", lines[i][1], lines[i + 1][0]) > 1
+
+
+def _title_line(text: str, lines: Sequence[Line], free: Sequence[int]) -> int | None:
     """The first line that is not furniture, if it reads as a headline and more follow."""
-    if len(lines.spans) < 2 or not free:
+    if len(lines) < 2 or not free:
         return None
     first = free[0]
-    return first if is_title_like(lines.text(first), alone=lines.blank_after(first)) else None
+    start, end = lines[first]
+    alone = _blank_after(text, lines, first)
+    return first if is_title_like(text[start:end], alone=alone) else None
 
 
-def _metadata_lines(lines: _Lines, body: list[int]) -> list[int]:
+def _metadata_lines(text: str, lines: Sequence[Line], body: Sequence[int]) -> list[int]:
     """The short lines opening the body, then those closing it (last first)."""
     head: list[int] = []
     for i in body[:HEAD_LINES]:
-        if len(lines.text(i).split()) > MAX_BYLINE_WORDS:
+        start, end = lines[i]
+        if len(text[start:end].split(None, MAX_BYLINE_WORDS)) > MAX_BYLINE_WORDS:
             break
         head.append(i)
     tail: list[int] = []
     for i in reversed(body[-TAIL_LINES:]):
-        if i in head or len(lines.text(i).split()) > MAX_BYLINE_WORDS:
+        start, end = lines[i]
+        if i in head or len(text[start:end].split(None, MAX_BYLINE_WORDS)) > MAX_BYLINE_WORDS:
             break
         tail.append(i)
     return head + tail

@@ -16,9 +16,9 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from importlib import resources
-from typing import NamedTuple
 
 import attrs
 import regex
@@ -48,6 +48,25 @@ TAIL_LINES = 3
 TAIL_WINDOW = 200
 #: The longest dateline considered.
 MAX_DATELINE = 100
+#: How many opening characters of a line decide whether it could open like a rule.
+OPENING = 3
+# The line rules.
+_LINE_KINDS = ("furniture", "caption", "marker", "section")
+# The rules anchored at the end of a line (rule name, pattern) that _may_close knows:
+# the tests check _may_close against each, so edit both together.
+_KNOWN_CLOSINGS = frozenset(
+    {
+        ("rights", r"(?i:all\srights\sreserved)\.?\Z"),
+        (
+            "photo-credit",
+            r"\((?:(?i:(?:a\s|an\s)?(?:file|archive|stock|illustrative|illustration|handout)"
+            r"\s(?:photo|image|picture|pic)s?|photos?|images?|pictures?|pics?|ảnh|photo\scourtesy"
+            r"|courtesy\sphoto|courtesy\sof)\b|(?i:credit)\s{0,2}:)[^()\n]{0,80}\)?[\s|.]{0,5}\Z",
+        ),
+        ("pipe-cell-right", r"(?<=\S\s{0,5})[|¦]\Z"),
+        ("photo-number", r"\s[-–—]\s{0,3}(?i:ảnh|photo|image)\s{0,3}\d{1,3}\Z"),
+    }
+)
 
 _KINDS = frozenset(
     {
@@ -102,10 +121,14 @@ class _Rules:
     head: regex.Pattern[str] | None
     tail: regex.Pattern[str] | None
 
-    def first(self, line: str) -> str | None:
-        """The name of a rule matching ``line`` (start-anchored rules first), or None."""
-        match = self.head.match(line) if self.head is not None else None
-        if match is None and self.tail is not None:
+    def first(self, line: str, head: bool = True, tail: bool = True) -> str | None:
+        """The name of a rule matching ``line`` (start-anchored rules first), or None.
+
+        ``head=False`` (``tail=False``) skips the rules anchored at the start (the end)
+        of the line, for a line known to open (close) like none of them.
+        """
+        match = self.head.match(line) if head and self.head is not None else None
+        if match is None and tail and self.tail is not None:
             match = self.tail.search(line, max(0, len(line) - TAIL_WINDOW))
         if match is None or match.lastgroup is None:
             return None
@@ -128,6 +151,60 @@ class FurnitureRules:
     html_furniture: frozenset[str]
     html_caption: frozenset[str]
     html_byline: frozenset[str]
+    #: Every start of a share word (the word included).
+    share_prefixes: frozenset[str] = frozenset()
+    #: Whether :func:`_may_close` knows every rule anchored at the end of a line (true
+    #: for the shipped rules); when false every line is matched against every rule.
+    closings_known: bool = False
+    #: :func:`opening` flags of the line openings met so far (a bounded memo).
+    openings: dict[str, int] = attrs.field(factory=dict, repr=False)
+
+
+#: :func:`opening` flags: a line could match a rule anchored at its start, or be a list
+#: of share buttons.
+OPENS_RULE = 1
+OPENS_SHARE_LIST = 2
+
+
+# At most this many line openings are remembered (then the memo starts again).
+_MAX_OPENINGS = 4096
+
+
+def opening(rules: FurnitureRules, key: str) -> int:
+    """What a line opening with ``key`` (its first :data:`OPENING` characters, or all of
+    a shorter line) could be: :data:`OPENS_RULE` and :data:`OPENS_SHARE_LIST` flags.
+
+    The start-anchored rules are asked with the regex engine's partial matching, which
+    reports a pattern that could still match once more characters follow. Remembered
+    in ``rules.openings``, as articles repeat few distinct openings.
+    """
+    flags = rules.openings.get(key)
+    if flags is None:
+        flags = _opening(rules, key)
+        if len(rules.openings) >= _MAX_OPENINGS:
+            rules.openings.clear()
+        rules.openings[key] = flags
+    return flags
+
+
+def _opening(rules: FurnitureRules, key: str) -> int:
+    flags = 0
+    for kind in (rules.section, rules.furniture, rules.marker, rules.caption):
+        if kind.head is not None and kind.head.match(key, partial=True) is not None:
+            flags |= OPENS_RULE
+            break
+    # The first token of a share list is a share word or a number (see _is_share_list);
+    # a token reaching the end of the key may go on past it.
+    lowered = key.lower()
+    token = _SHARE_TOKEN.match(lowered)
+    if (
+        token is None  # it opens with a separator
+        or token.group()[:1].isdigit()
+        or (token.group() in rules.share)
+        or (token.end() == len(lowered) and token.group() in rules.share_prefixes)
+    ):
+        flags |= OPENS_SHARE_LIST
+    return flags
 
 
 def _compile(source: str, pattern: str) -> regex.Pattern[str]:
@@ -201,6 +278,7 @@ def _rows(text: str, name: str) -> Iterable[tuple[str, list[str]]]:
 def load_rules(text: str | None = None, name: str = "furniture.tsv") -> FurnitureRules:
     """Compile rules from ``text`` in the format of ``furniture.tsv`` (by default, the
     shipped file); a malformed row raises :class:`LexiconError` naming its line."""
+    shipped = text is None and name == "furniture.tsv"
     if text is None:
         data = resources.files("quotekit").joinpath("data").joinpath(name)
         text = data.read_text(encoding="utf-8")
@@ -239,6 +317,7 @@ def load_rules(text: str | None = None, name: str = "furniture.tsv") -> Furnitur
         marker=_joined(by_kind["marker"], name),
         section=_joined(by_kind["section"], name),
         share=word_set("share"),
+        share_prefixes=frozenset(w[:k] for w in word_set("share") for k in range(1, len(w) + 1)),
         byline=tuple((r, _compile(s, p)) for s, r, p in by_kind["byline"]),
         outlet=tuple((r, _compile(s, p)) for s, r, p in by_kind["outlet"]),
         dateline=_compile(name, _dateline_pattern(months, weekdays, date_words)),
@@ -246,6 +325,14 @@ def load_rules(text: str | None = None, name: str = "furniture.tsv") -> Furnitur
         html_furniture=word_set("html_furniture"),
         html_caption=word_set("html_caption"),
         html_byline=word_set("html_byline"),
+        closings_known=shipped
+        and {
+            (rule, pattern)
+            for kind in _LINE_KINDS
+            for _s, rule, pattern in by_kind[kind]
+            if not pattern.startswith("\\A")
+        }
+        == _KNOWN_CLOSINGS,
     )
 
 
@@ -257,49 +344,50 @@ def default_rules() -> FurnitureRules:
 
 # --- lines ------------------------------------------------------------------------------
 
-_LINE = regex.compile(r"[^\n]+")
+# The characters str.isspace() accepts (the tests check this against every code point).
+_SPACE_CLASS = "\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# A line ("\n" ends one) from its first to its last non-space character: one match per
+# non-blank line, already trimmed.
+# (The standard library's engine runs this simple pattern faster.)
+_TRIMMED_LINE = re.compile(f"[^{_SPACE_CLASS}](?:[^\\n]*[^{_SPACE_CLASS}])?")
 _QUOTE_MARK = regex.compile("[\"“”„‟«»]|''|``")
 # A sentence ending inside a line ("Done. Next"), which a headline does not have.
 _INNER_STOP = regex.compile(r"[.!?]\s{1,3}\p{Lu}")
-_SHARE_SPLIT = regex.compile(r"[\s|•·/,:;]+")
+# A token of a share-button list: the text between separators.
+_SHARE_TOKEN = regex.compile(r"[^\s|•·/,:;]+")
 
 
-class Line(NamedTuple):
-    """A trimmed non-blank line of a text (a plain tuple: texts can have many lines)."""
-
-    start: int
-    end: int
+Line = tuple[int, int]
+"""A trimmed non-blank line of a text: its (start, end) offsets (a plain tuple: texts
+can have many lines)."""
 
 
 def text_lines(text: str) -> list[Line]:
     """The non-blank lines of a (normalised) text, trimmed of whitespace."""
-    lines = []
-    for match in _LINE.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            lines.append(Line(start, end))
-    return lines
+    return [match.span() for match in _TRIMMED_LINE.finditer(text)]
 
 
-def _word_count(line: str) -> int:
-    return len(line.split())
+def _word_count(line: str, limit: int) -> int:
+    """The number of words of ``line``, or ``limit + 1`` if it has more than ``limit``
+    (counting stops there: a long line is not read to its end)."""
+    return len(line.split(None, limit))
 
 
 def _adjacent(text: str, first: Line, second: Line) -> bool:
     """The two lines follow each other with no blank line in between."""
-    return text.count("\n", first.end, second.start) == 1
+    return text.count("\n", first[1], second[0]) == 1
 
 
 def _is_share_list(line: str, share: frozenset[str]) -> bool:
-    tokens = [t for t in _SHARE_SPLIT.split(line.lower()) if t]
-    if not tokens or len(tokens) > 16:
-        return False
+    """At most 16 tokens, each a share-button word or a number, and at least one word.
+
+    Read token by token, so a line of prose is rejected at its first word.
+    """
     named = 0
-    for token in tokens:
+    for count, match in enumerate(_SHARE_TOKEN.finditer(line.lower()), 1):
+        token = match.group()
+        if count > 16:
+            return False
         if token in share:
             named += 1
         elif not token.isdigit():
@@ -309,7 +397,31 @@ def _is_share_list(line: str, share: frozenset[str]) -> bool:
 
 def _headline_like(line: str) -> bool:
     """Short and not ending in a full stop (inside closing marks too: '… said: "Yes."')."""
-    return _word_count(line) <= MAX_HEADLINE_WORDS and not line.rstrip("\"'”’»)").endswith(".")
+    return _word_count(line, MAX_HEADLINE_WORDS) <= MAX_HEADLINE_WORDS and not line.rstrip(
+        "\"'”’»)"
+    ).endswith(".")
+
+
+# The regex module's digits: it may know a newer Unicode than str.isdecimal() does.
+_DIGIT = regex.compile(r"\d")
+
+
+def _may_close(text: str, start: int, end: int) -> bool:
+    """Whether a shipped rule anchored at the end of a line could match the line
+    ``text[start:end]``.
+
+    Each test is what one rule cannot do without: "pipe-cell-right" ends in a pipe,
+    "photo-number" in a digit, "photo-credit" opens a bracket in the window searched,
+    and "rights" ends in "reserved" and an optional full stop.
+    """
+    last = text[end - 1]
+    if last in "|¦" or last.isdecimal() or (not last.isascii() and _DIGIT.match(last)):
+        return True
+    if text.find("(", max(start, end - TAIL_WINDOW), end) >= 0:
+        return True
+    if last in "dD" or (last == "." and end - start > 1 and text[end - 2] in "dD"):
+        return text[max(start, end - 10) : end].casefold().endswith(("reserved", "reserved."))
+    return False
 
 
 def find_furniture(
@@ -320,77 +432,106 @@ def find_furniture(
     ``lines`` comes from :func:`text_lines`. A line is judged on its own (furniture
     patterns, share lists, captions), then by its neighbours: the caption under an
     image marker, a caption repeated on the next line (alt text and caption), and the
-    headlines listed under a "Related News" heading.
+    headlines listed under a "Related News" heading. Most lines of an article open and
+    close like no rule (:func:`opening`, :func:`_may_close`): only their neighbours are
+    looked at.
     """
     found: dict[int, tuple[FurnitureKind, str]] = {}
     in_section = False
-    for i, span in enumerate(lines):
-        line = text[span.start : span.end]
-        if len(line) > MAX_LINE:
+    count = len(lines)
+    check_all = not rules.closings_known
+    openings = rules.openings
+    for i, (start, end) in enumerate(lines):
+        if end - start > MAX_LINE:
             in_section = False
             continue
         if in_section:
-            if _headline_like(line):
+            if _headline_like(text[start:end]):
                 found[i] = (FurnitureKind.FURNITURE, "section-list")
                 continue
             in_section = False
-        rule = rules.section.first(line)
-        if rule is not None:
-            found[i] = (FurnitureKind.FURNITURE, rule)
-            in_section = True
-            continue
-        rule = rules.furniture.first(line)
-        if rule is not None:
-            found[i] = (FurnitureKind.FURNITURE, rule)
-            continue
-        if _is_share_list(line, rules.share):
-            found[i] = (FurnitureKind.FURNITURE, "share-buttons")
-            continue
-        words = _word_count(line)
-        rule = rules.marker.first(line)
-        if rule is not None:
-            found[i] = (FurnitureKind.CAPTION, rule)
-            nxt = lines[i + 1] if i + 1 < len(lines) else None
-            if (
-                nxt is not None
-                and _adjacent(text, span, nxt)
-                and _word_count(text[nxt.start : nxt.end]) <= MAX_MARKED_CAPTION_WORDS
-            ):
-                found.setdefault(i + 1, (FurnitureKind.CAPTION, f"{rule}-caption"))
-            continue
-        if i in found:
-            continue
-        if words <= MAX_CAPTION_WORDS:
-            rule = rules.caption.first(line)
+        key = text[start : min(end, start + OPENING)]
+        flags = openings.get(key)
+        if flags is None:
+            flags = opening(rules, key)
+        opens = check_all or flags & OPENS_RULE != 0
+        closes = check_all or _may_close(text, start, end)
+        if opens or closes or flags:
+            line = text[start:end]
+            rule = rules.section.first(line, opens, closes)
+            if rule is not None:
+                found[i] = (FurnitureKind.FURNITURE, rule)
+                in_section = True
+                continue
+            rule = rules.furniture.first(line, opens, closes)
+            if rule is not None:
+                found[i] = (FurnitureKind.FURNITURE, rule)
+                continue
+            if (check_all or flags & OPENS_SHARE_LIST) and _is_share_list(line, rules.share):
+                found[i] = (FurnitureKind.FURNITURE, "share-buttons")
+                continue
+            rule = rules.marker.first(line, opens, closes)
             if rule is not None:
                 found[i] = (FurnitureKind.CAPTION, rule)
+                if i + 1 < count:
+                    nxt = lines[i + 1]
+                    if (
+                        _adjacent(text, (start, end), nxt)
+                        and _word_count(text[nxt[0] : nxt[1]], MAX_MARKED_CAPTION_WORDS)
+                        <= MAX_MARKED_CAPTION_WORDS
+                    ):
+                        found.setdefault(i + 1, (FurnitureKind.CAPTION, f"{rule}-caption"))
                 continue
-        if i + 1 < len(lines) and MIN_REPEATED_WORDS <= words <= MAX_MARKED_CAPTION_WORDS:
-            nxt = lines[i + 1]
-            if (
-                _adjacent(text, span, nxt)
-                and text[nxt.start : nxt.end] == line
-                and _QUOTE_MARK.search(line) is None  # a repeated quotation is prose
-            ):
+            if i in found:
+                continue
+            if (opens or closes) and _word_count(line, MAX_CAPTION_WORDS) <= MAX_CAPTION_WORDS:
+                rule = rules.caption.first(line, opens, closes)
+                if rule is not None:
+                    found[i] = (FurnitureKind.CAPTION, rule)
+                    continue
+        elif i in found:
+            continue
+        # The same caption twice (the image's alt text, then the caption).
+        if i + 1 < count:
+            next_start, next_end = lines[i + 1]
+            if next_end - next_start == end - start and _repeated(text, start, end, next_start):
                 found[i] = (FurnitureKind.CAPTION, "repeated-caption")
                 found[i + 1] = (FurnitureKind.CAPTION, "repeated-caption")
-    # A button the word list does not know, in the middle of a share-button list.
+    if not found:
+        return []
+    # A button the word list does not know, in the middle of a share-button list. (Only
+    # lines right after a share list qualify, and marking one enables no other.)
     share = (FurnitureKind.FURNITURE, "share-buttons")
-    for i in range(1, len(lines)):
-        span = lines[i]
+    for i in sorted(i + 1 for i, found_as in found.items() if found_as == share and i + 1 < count):
+        start, end = lines[i]
         if (
             i not in found
-            and span.end - span.start <= 20
-            and _word_count(text[span.start : span.end]) <= 2
+            and end - start <= 20
+            and _word_count(text[start:end], 2) <= 2
             and found.get(i - 1) == share
-            and _adjacent(text, lines[i - 1], span)
+            and _adjacent(text, lines[i - 1], lines[i])
             and (
-                i + 1 == len(lines)
-                or (found.get(i + 1) == share and _adjacent(text, span, lines[i + 1]))
+                i + 1 == count
+                or (found.get(i + 1) == share and _adjacent(text, lines[i], lines[i + 1]))
             )
         ):
             found[i] = share
     return sorted((i, kind, rule) for i, (kind, rule) in found.items())
+
+
+def _repeated(text: str, start: int, end: int, next_start: int) -> bool:
+    """The line ``text[start:end]`` is a caption repeated by the next line, which starts
+    at ``next_start`` and is as long: the same words (a few), no blank line between,
+    and no quote marks (a repeated quotation is prose)."""
+    line = text[start:end]
+    return (
+        text.startswith(line, next_start)
+        and MIN_REPEATED_WORDS
+        <= _word_count(line, MAX_MARKED_CAPTION_WORDS)
+        <= MAX_MARKED_CAPTION_WORDS
+        and text.count("\n", end, next_start) == 1
+        and _QUOTE_MARK.search(line) is None
+    )
 
 
 # --- metadata lines ----------------------------------------------------------------------
@@ -403,14 +544,14 @@ def is_title_like(line: str, *, alone: bool = False) -> bool:
     a headline when it is one sentence of at most 20 words in title case ("Clinton Says
     Russians Hacked DNC."), as some archives and corpora store headlines.
     """
-    words = line.split()
+    words = line.split(None, 30)  # (more than 30 words is no headline)
     if len(line) > MAX_LINE or not 0 < len(words) <= 30 or line.endswith((",", ":", ";")):
         return False
     if not line.endswith("."):
         return True
     if not alone or len(words) > MAX_TITLE_CASE_WORDS or _INNER_STOP.search(line[:-1]):
         return False
-    long_words = [w for w in words if sum(c.isalpha() for c in w) >= 4]
+    long_words = [w for w in words if len(w) >= 4 and sum(map(str.isalpha, w)) >= 4]
     capitalised = [w for w in long_words if w.lstrip("'‘\"“(")[:1].isupper()]
     return len(long_words) >= 2 and 2 * len(capitalised) >= len(long_words) + 1
 
@@ -421,9 +562,9 @@ def parse_date(line: str, rules: FurnitureRules) -> _dt.date | None:
     Numeric day/month dates are read day first unless that is impossible
     (``01/13/2019`` is 13 January), the international and Vietnamese convention.
     """
-    if len(line) > MAX_DATELINE:
+    if len(line) > MAX_DATELINE or _YEAR.search(line) is None:
         return None
-    match = rules.dateline.search(line)
+    match = rules.dateline.match(line)  # the pattern is anchored at the start
     if match is None:
         return None
     groups = match.groupdict()
@@ -454,6 +595,11 @@ def parse_date(line: str, rules: FurnitureRules) -> _dt.date | None:
         return _dt.datetime(year, month, day, hour, minute, second, tzinfo=tzinfo)
     except (ValueError, KeyError, OverflowError):
         return None
+
+
+# Every dateline has a year (see _dateline_pattern): a line without four digits in a row
+# is not one, and saying so is quicker than trying the whole pattern.
+_YEAR = regex.compile(r"\d{4}")
 
 
 def _zone(text: str | None) -> _dt.timezone | None:
@@ -490,10 +636,10 @@ def _title_part(part: str) -> str:
 def find_byline(line: str, rules: FurnitureRules) -> tuple[str, str] | None:
     """(normalised name, rule) if ``line`` is a byline or translator line."""
     if (
-        len(line) > MAX_LINE
-        or _word_count(line) > MAX_BYLINE_WORDS
+        line.endswith((".", "!", "?", ":"))
+        or len(line) > MAX_LINE
         or _QUOTE_MARK.search(line) is not None
-        or line.endswith((".", "!", "?", ":"))
+        or _word_count(line, MAX_BYLINE_WORDS) > MAX_BYLINE_WORDS
     ):
         return None
     for rule, pattern in rules.byline:
