@@ -361,6 +361,11 @@ def test_not_reported_speech_subject_and_clause_shapes(text: str) -> None:
         "The plan she criticized was approved.",  # a relative clause: no object after
         "Just ask any commuter.",  # an imperative: no subject
         "They praised.",
+        # "show" and "find" report findings only with a source as their subject
+        "He showed his badge to the guard.",
+        "She found the keys under the mat.",
+        "The company showed a profit in the third quarter.",
+        "The coach found a way to win.",
     ],
 )
 def test_not_reported_complements(text: str) -> None:

@@ -16,9 +16,20 @@ import attrs
 from .errors import LexiconError
 
 # act / to / question: a cue whose complement is no clause ("criticized the plan",
-# "declined to comment", "asked whether …"); see _reported.py.
+# "declined to comment", "asked whether …"); evidence: a cue that reports a finding
+# when its subject is a source of findings ("a poll showed …"); see _reported.py.
 CUE_TAGS = frozenset(
-    {"bare", "object", "belief", "source_first", "publication", "act", "to", "question"}
+    {
+        "bare",
+        "object",
+        "belief",
+        "source_first",
+        "publication",
+        "act",
+        "to",
+        "question",
+        "evidence",
+    }
 )
 GENDERS = frozenset({"male", "female", ""})
 
@@ -67,6 +78,8 @@ class Lexicon:
     term_cues: tuple[tuple[str, ...], ...]
     org_words: frozenset[str]
     function_words: Mapping[str, frozenset[str]]
+    #: nouns for sources of findings ("poll", "study"): the subjects of ``evidence`` cues
+    source_nouns: frozenset[str] = frozenset()
 
     def is_a(self, word_class: str, word: str) -> bool:
         """Whether lower-cased ``word`` is in the closed word class ``word_class``."""
@@ -204,4 +217,5 @@ def default_lexicon() -> Lexicon:
         term_cues=tuple(tuple(w.lower().split()) for w in _words("term_cues.txt")),
         org_words=frozenset(_words("org_words.txt")),
         function_words=_load_function_words(),
+        source_nouns=frozenset(w.lower() for w in _words("source_nouns.txt")),
     )

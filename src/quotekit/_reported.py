@@ -238,8 +238,8 @@ def _worth_reading(
     if "source_first" in entry.tags or _THAT_NEAR.match(text, cue_end) is not None:
         return True
     word = after.group(4)
-    if entry.tags & _COMPLEMENT_TAGS:
-        if not entry.tags & {"act", "question"}:
+    if entry.tags & _OBJECT_TAGS:
+        if not entry.tags & {"act", "question", "evidence"}:
             return word == "to"  # "declined to comment", not "declined 3 percent"
         return not (word in _BE or _is(lexicon, "finite", word))
     if "bare" not in entry.tags:
@@ -419,6 +419,8 @@ def _read_tokens(
     )
     found = None if inverted else _clause_after(analysis, sentence, tokens, cue, after)
     found = found or _source_after(analysis, sentence, tokens, cue, after)
+    if found is None and "evidence" in entry.tags and not inverted:
+        found = _evidence_after(analysis, sentence, tokens, cue, after)
     if found is None and entry.tags & _COMPLEMENT_TAGS and not inverted:
         if _opens_sentence(tokens, index, sentence, lexicon) and "question" in entry.tags:
             return _question_put(analysis, sentence, tokens, cue, after)
@@ -440,7 +442,7 @@ def _right_plausible(tokens: list[Token], lexicon: Lexicon) -> bool:
     j = _skip_adjuncts(tokens, n, lexicon)
     if j >= len(tokens) or tokens[j].text in {".", ",", "!", "?"}:
         return True
-    if entry.tags & _COMPLEMENT_TAGS and _complement_start(tokens, j, entry, lexicon) is not None:
+    if entry.tags & _OBJECT_TAGS and _complement_start(tokens, j, entry, lexicon) is not None:
         return True
     if "bare" in entry.tags:
         k = _skip_object(tokens, j, lexicon) if "object" in entry.tags else j
@@ -1141,6 +1143,7 @@ def _phrase_head(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
 # + verb: "declined to comment") and ``question`` (a question: "asked whether …", "asked
 # him about …"; a request with ``act``: "asked the court to …").
 _COMPLEMENT_TAGS = frozenset({"act", "to", "question"})
+_OBJECT_TAGS = _COMPLEMENT_TAGS | {"evidence"}  # cues that may take a noun phrase
 _QUESTION_WORDS = frozenset(
     {"whether", "if", "why", "how", "what", "who", "whom", "which", "when", "where", "about"}
 )
@@ -1178,11 +1181,21 @@ def _complement_start(tokens: list[Token], j: int, entry: CueEntry, lexicon: Lex
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         ok = nxt is not None and nxt.is_word and not nxt.is_cap
         return j if ok and (tags & {"act", "to"}) else None
-    if "act" not in tags:
+    if not tags & {"act", "evidence"}:
         return None
+    if "evidence" in tags and low == "that" and j + 1 < len(tokens):
+        j += 1  # "the study found that commuters lose …"
     if "question" in tags and not _request_to(tokens, j, lexicon):
         return None  # "asked the crowd, …", "asked him a question": no request
-    if (
+    return j if _object_at(tokens, j, lexicon) else None
+
+
+def _object_at(tokens: list[Token], j: int, lexicon: Lexicon) -> bool:
+    """Whether a noun phrase object may start at ``tokens[j]`` (not a verb, a clause
+    or an adjunct)."""
+    tok = tokens[j]
+    low = tok.lower
+    return tok.is_word and not (
         low in _BE
         or low in _RELATIVES
         or _is(lexicon, "finite", low)
@@ -1191,9 +1204,89 @@ def _complement_start(tokens: list[Token], j: int, entry: CueEntry, lexicon: Lex
         or _is(lexicon, "adjunct_preposition", low)
         or (_is(lexicon, "stop", low) and not _is(lexicon, "determiner", low))
         or _is(lexicon, "time", low)
-    ):
-        return None  # a verb, a clause or an adjunct: no object (see _read_tokens)
-    return j
+    )
+
+
+def _evidence_after(
+    analysis: Analysis, sentence: Span, tokens: list[Token], cue: CueMatch, i: int
+) -> tuple[Span, Found] | None:
+    """A finding of a source: "A CNN poll last month showed Mr. Trump leading …", "the
+    study found that …". Only a source noun as the subject makes ``show`` and ``find``
+    report anything ("he showed his badge" does not)."""
+    lexicon = analysis.lexicon
+    source = _evidence_source(tokens, cue.index, lexicon)
+    if source is None:
+        return None
+    j = _skip_adjuncts(tokens, i, lexicon)
+    if j < len(tokens) and tokens[j].lower == "that":
+        j += 1
+    if j >= len(tokens) or not _object_at(tokens, j, lexicon):
+        return None
+    content = _complement_span(analysis, sentence, tokens[j].start)
+    if content is None:
+        return None
+    return content, Found(source, cue, None, Attribution.ADJACENT)
+
+
+MAX_SOURCE_REACH = 10  # tokens between a source noun and its cue ("A poll out this week")
+
+
+def _evidence_source(tokens: list[Token], index: int, lexicon: Lexicon) -> Mention | None:
+    """The phrase naming a source of findings that is the subject of the cue at
+    ``tokens[index]``: "A University of New Hampshire poll", "The most recent polling"."""
+    k = index - 1
+    if _participle(tokens[index]):  # "with polls showing …": the noun just before
+        found = k >= 0 and tokens[k].lower in lexicon.source_nouns
+        return _source_mention(tokens, k, lexicon) if found else None
+    while k >= 0 and index - k <= 3 and tokens[k].is_word:
+        low = tokens[k].lower
+        if low in _BE or not (_is(lexicon, "adverb", low) or low.endswith("ly")):
+            break
+        k -= 1
+    j = k
+    while j >= 0 and k - j < MAX_SOURCE_REACH:
+        tok = tokens[j]
+        low = tok.lower
+        if not tok.is_word:
+            if tok.text not in "/-’'&.()":
+                return None
+        elif low in lexicon.source_nouns:
+            return _source_mention(tokens, j, lexicon)
+        elif (
+            _is(lexicon, "finite", low)
+            or low in _BE
+            or low in _RELATIVES
+            or low in _CLAUSE_OPENERS
+            or _is(lexicon, "subject_pronoun", low)
+        ):
+            return None
+        j -= 1
+    return None
+
+
+def _source_mention(tokens: list[Token], noun: int, lexicon: Lexicon) -> Mention:
+    """The source noun at ``tokens[noun]`` with its modifiers to the left ("A recent
+    CNN/ORC poll"), stopping at a clause break or a preposition."""
+    s = noun
+    while s > 0 and noun - s < 8:
+        prev = tokens[s - 1]
+        low = prev.lower
+        if prev.is_word:
+            starter = prev.is_cap and _is(lexicon, "starter", low)
+            if (
+                _is(lexicon, "finite", low)
+                or low in _BE
+                or low in _RELATIVES
+                or low in _CLAUSE_OPENERS
+                or _is(lexicon, "preposition", low)
+                or _is(lexicon, "adjunct_preposition", low)
+                or (starter and not _is(lexicon, "determiner", low))
+            ):
+                break
+        elif prev.text not in "/-’'&":
+            break
+        s -= 1
+    return Mention(tokens[s].start, tokens[noun].end, "description")
 
 
 def _request_to(tokens: list[Token], j: int, lexicon: Lexicon) -> bool:
