@@ -372,6 +372,19 @@ def test_not_reported_complements(text: str) -> None:
     assert _indirect(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE: The ministry confirmed the dates on Friday.",  # a label naming no speaker
+        "EDITOR'S NOTE: This story has been corrected.",
+        "Road works\n\nNOTE: Lanes will be closed at night.",
+        "SMITH: “We are ready.”",  # the words in marks are a direct quote already
+    ],
+)
+def test_labels_that_are_no_speaker(text: str) -> None:
+    assert _indirect(text) == []
+
+
 def test_question_put_without_an_asker_has_no_speaker() -> None:
     text = "Asked whether she would run again, Mayor Dana Holt smiled."
     quote = _one(text, "whether")

@@ -80,6 +80,8 @@ class Lexicon:
     function_words: Mapping[str, frozenset[str]]
     #: nouns for sources of findings ("poll", "study"): the subjects of ``evidence`` cues
     source_nouns: frozenset[str] = frozenset()
+    #: capitalised paragraph labels that name no speaker ("UPDATE:", "EDITOR'S NOTE:")
+    label_words: frozenset[str] = frozenset()
 
     def is_a(self, word_class: str, word: str) -> bool:
         """Whether lower-cased ``word`` is in the closed word class ``word_class``."""
@@ -218,4 +220,5 @@ def default_lexicon() -> Lexicon:
         org_words=frozenset(_words("org_words.txt")),
         function_words=_load_function_words(),
         source_nouns=frozenset(w.lower() for w in _words("source_nouns.txt")),
+        label_words=frozenset(_words("label_words.txt")),
     )

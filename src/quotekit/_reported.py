@@ -204,8 +204,48 @@ def find_reported(
             continue
         seen.add((content.start, content.end))
         results.append(Reported(content, speaker_found))
+    for content, speaker_found in _labelled_paragraphs(analysis, marked, marked_starts):
+        if (content.start, content.end) not in seen:
+            seen.add((content.start, content.end))
+            results.append(Reported(content, speaker_found))
     results.sort(key=lambda r: (r.content.start, r.content.end))
     return results
+
+
+# A transcript's or an interview's speaker label opening a paragraph: "SMITH: …",
+# "JAKE TAPPER: …", "Q: …", "A: …" (capitals only, a few words).
+_LABEL = re.compile(
+    r"(?m)^(Q|A|[A-Z][A-Z’'.-]{1,24}(?: [A-Z][A-Z’'.-]{1,24}){0,3}):[ \t]{1,3}(?=\S)"
+)
+
+
+def _labelled_paragraphs(
+    analysis: Analysis, marked: list[tuple[Span, QuoteKind]], marked_starts: list[int]
+) -> list[tuple[Span, Found]]:
+    """The words of paragraphs opened by a speaker label, credited to the label: they
+    are the speaker's own words, given without quote marks."""
+    text = analysis.text
+    found: list[tuple[Span, Found]] = []
+    for match in _LABEL.finditer(text):
+        label = match.group(1)
+        start = match.end()
+        if (
+            label in analysis.lexicon.label_words
+            or text[start] in _OPENING_MARKS
+            or analysis.is_excluded(match.start())
+            or _inside(marked, marked_starts, match.start())
+        ):
+            continue
+        paragraph = analysis.paragraphs[analysis.paragraph_index(start)]
+        if paragraph.end - start > MAX_CONTENT_CHARS:
+            continue
+        content = _trim(text, start, paragraph.end)
+        content = None if content is None else _around_marks(text, content, marked, marked_starts)
+        if content is None:
+            continue
+        speaker = Mention(match.start(1), match.end(1), "name")
+        found.append((content, Found(speaker, None, None, Attribution.ADJACENT)))
+    return found
 
 
 def _worth_reading(
@@ -981,7 +1021,9 @@ def _speaker_of(tokens: list[Token], cue: CueMatch, lexicon: Lexicon) -> Found |
 
 # Words that may stand inside a plain noun phrase subject: "half of voters", "a spokesman
 # for the mayor", "about two-thirds", "more than 4 in 10".
-_PHRASE_LINKS = frozenset({"of", "in", "for", "from", "at", "with", "across", "among", "to"})
+_PHRASE_LINKS = frozenset(
+    {"of", "in", "for", "from", "at", "with", "across", "among", "to", "on", "by"}
+)
 _QUANTIFIERS = frozenset(
     {
         "about",
@@ -1049,6 +1091,9 @@ def _phrase_speaker(
         if not (low in {"also", "now", "still", "all"} or (low.endswith("ly") and low != "only")):
             break
         end -= 1
+    closed = end > 0 and tokens[end].text == ","
+    if closed:
+        end -= 1  # "Yin May, 60, a doctor, said": an apposition closed by its comma
     if end < 0 or not _phrase_head(tokens, end, lexicon):
         return None
     head = tokens[end].lower
@@ -1059,6 +1104,8 @@ def _phrase_speaker(
     boundary = _phrase_start(tokens, end, sentence, lexicon)
     if boundary is None:
         return None
+    if closed:
+        return _apposition_speaker(tokens, boundary, end, cue)
     first = boundary + 1
     while first < end and tokens[first].lower in _CLAUSE_OPENERS:
         first += 1
@@ -1066,6 +1113,24 @@ def _phrase_speaker(
     if _is(lexicon, "preposition", opener) or _is(lexicon, "adjunct_preposition", opener):
         return None  # "In nearby Decatur said": an adjunct, not a subject
     mention = Mention(tokens[first].start, tokens[end].end, "description")
+    return Found(mention, cue, None, Attribution.ADJACENT)
+
+
+def _apposition_speaker(tokens: list[Token], comma: int, end: int, cue: CueMatch) -> Found | None:
+    """The name before an apposition ``tokens[comma + 1 : end + 1]`` ("Yin May, 60, a
+    doctor, said"), an age between them allowed, with the apposition as its role."""
+    if comma < 1 or tokens[comma].text != ",":
+        return None
+    k = comma - 1
+    if k >= 2 and tokens[k].text.isdigit() and tokens[k - 1].text == ",":
+        k -= 2  # the age
+    last = k
+    while k >= 0 and last - k < 5 and (tokens[k].is_cap or tokens[k].text == "."):
+        k -= 1
+    if k == last or not tokens[k + 1].is_word:
+        return None
+    role = (tokens[comma + 1].start, tokens[end].end)
+    mention = Mention(tokens[k + 1].start, tokens[last].end, "name", role)
     return Found(mention, cue, None, Attribution.ADJACENT)
 
 
@@ -1091,7 +1156,10 @@ def _phrase_start(tokens: list[Token], end: int, sentence: Span, lexicon: Lexico
                 or low in _BE
                 or low in _RELATIVES
                 or (_is(lexicon, "stop", low) and low not in _PHRASE_LINKS | _QUANTIFIERS)
-                or lexicon.match_cue([low], 0) is not None
+                or (
+                    lexicon.match_cue([low], 0) is not None
+                    and not _reduced_relative(tokens, k, lexicon)
+                )
             ):
                 return joined  # a verb or a clause of its own: no plain phrase
         elif tok.text == "," and _in_number(tokens, k):
@@ -1104,6 +1172,20 @@ def _phrase_start(tokens: list[Token], end: int, sentence: Span, lexicon: Lexico
     if k < 0 and tokens[0].start <= sentence.start:
         return -1
     return joined  # too long for a subject, or the window starts inside the sentence
+
+
+def _reduced_relative(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
+    """A participle modifying the noun before it ("a statement posted on the site")."""
+    tok = tokens[k]
+    if not tok.lower.endswith("ed") or k == 0 or k + 1 >= len(tokens):
+        return False
+    before, after = tokens[k - 1], tokens[k + 1]
+    return (
+        before.is_word
+        and not _is(lexicon, "determiner", before.lower)
+        and not _is(lexicon, "stop", before.lower)
+        and (_is(lexicon, "adjunct_preposition", after.lower) or after.lower == "by")
+    )
 
 
 def _phrase_head(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
@@ -1122,9 +1204,10 @@ def _phrase_head(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
         or _is(lexicon, "adjunct_preposition", low)
         or _is(lexicon, "subject_pronoun", low)
         or low in _BE
-        or low.endswith(("ly", "ing"))
+        or low.endswith("ly")
+        or (low.endswith("ing") and not (k > 0 and _is(lexicon, "determiner", tokens[k - 1].lower)))
     ):
-        return False
+        return False  # "-ing" only as a noun: "another ranking says"
     if low.endswith("ed") and not tok.is_cap:
         # "those surveyed", "Cuban-Americans polled"; not "the party argued and said"
         prev = tokens[k - 1] if k > 0 else None
