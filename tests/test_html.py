@@ -437,6 +437,34 @@ def test_any_markup_is_read_and_maps_back(pieces: list[str]) -> None:
         assert 0 <= quote.span.start <= quote.span.end <= len(text)
 
 
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet="ab“”.&;é", min_size=1, max_size=6),
+            st.sampled_from([" ", "  ", "\n", " \t ", "\r\n"]),
+        ),
+        max_size=12,
+    )
+)
+def test_each_visible_space_maps_to_the_white_space_it_stands_for(
+    words: list[tuple[str, str]],
+) -> None:
+    """Words apart by one plain space are written as one stretch of the text; every
+    character of it, spaces included, still maps to its own source character, and a
+    collapsed run of white space maps to the run's first character."""
+    body = "".join(word + space for word, space in words)
+    source = f"<p>{body}</p>"
+    document = Document.from_html(source)
+    for index, char in enumerate(document.text):
+        found = document.source_span(Span(index, index + 1))
+        if char == " ":
+            assert source[found.start] in " \t\r\n" and found.end == found.start + 1
+            assert found.start == 3 or not source[found.start - 1].isspace()
+        elif found.end == found.start + 1:
+            assert source[found.start] == char
+
+
 # --- the command line --------------------------------------------------------------------------
 
 

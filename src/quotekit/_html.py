@@ -55,7 +55,10 @@ _FURNITURE_ROLES = _names("navigation banner contentinfo complementary search me
 _CLOSES_P = _BLOCK - {"body", "html"}
 # Regexes in this module keep the linear-time rule written at the top of _text.py
 # (checked for every pattern by tests/test_adversarial.py).
-_HTML_SPACE = regex.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
+# HTML white space that a visible text does not keep as it is: a run of two or more
+# characters, or one that is not a plain space. (A single space between two words
+# stays, so the words around it are written as one stretch.)
+_BREAKING_SPACE = regex.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 _CLASS_WORD = regex.compile(r"[a-z0-9]+")
 _HIDDEN_STYLE = regex.compile(r"(?i:display\s{0,3}:\s{0,3}none|visibility\s{0,3}:\s{0,3}hidden)")
 _ENTITY = regex.compile(r"&#?[0-9A-Za-z]{1,32};?")
@@ -434,12 +437,30 @@ class _Parser(HTMLParser):
             self._emit(data, src)
             self.words += len(data.split())
             return
-        for match in _HTML_SPACE.finditer(data):
-            if match.group()[0] in " \t\n\r\f":
-                self._space(src + match.start())
-            else:
-                self._emit(match.group(), src + match.start())
-                self.words += 1
+        start = 0
+        for match in _BREAKING_SPACE.finditer(data):
+            self._words(data, start, match.start(), src)
+            self._space(src + match.start())
+            start = match.end()
+        self._words(data, start, len(data), src)
+
+    def _words(self, data: str, start: int, end: int, src: int) -> None:
+        """Write the words of ``data[start:end]``, which are apart by single spaces (it may
+        also open or end with one), as one stretch: a word, a space and the next word
+        come from consecutive source characters, so one linear segment maps them all.
+        """
+        if start < end and data[start] == " ":
+            self._space(src + start)
+            start += 1
+        if start >= end:
+            return
+        trailing = data[end - 1] == " "
+        if trailing:
+            end -= 1
+        self._emit(data[start:end], src + start)
+        self.words += data.count(" ", start, end) + 1
+        if trailing:
+            self._space(src + end)
 
     @staticmethod
     def _q_marks(depth: int) -> tuple[str, str]:
