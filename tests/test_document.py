@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import quotekit
 from conftest import seed_text
 from quotekit import Document, Furniture, FurnitureKind, InputTypeError, LexiconError, Span
+from quotekit._document import view_offset
 from quotekit._furniture import (
     MAX_LINE,
     default_rules,
@@ -21,6 +22,7 @@ from quotekit._furniture import (
     parse_date,
     text_lines,
 )
+from quotekit._text import make_view
 from quotekit.cli import main
 
 SEEDS = ("000", "001", "002", "003", "004")
@@ -236,6 +238,17 @@ def test_plain_documents_map_spans_to_themselves() -> None:
     assert document.source is None
     assert document.source_span(Span(0, 5)) == Span(0, 5)
     assert document.source_offset(3) == 3
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \n\r\u00a0\u200b\u00ad\ufeff", max_size=30), st.integers(-3, 40))
+def test_view_offset_inverts_the_view(text: str, index: int) -> None:
+    """view_offset answers at once when the view removed nothing; either way it is the
+    first view offset whose original offset is not before ``index``."""
+    view = make_view(text)
+    positions = range(len(view.text) + 1)
+    expected = next((p for p in positions if view.to_original(p) >= index), len(positions))
+    assert view_offset(view, index) == expected
 
 
 @pytest.mark.parametrize(

@@ -256,6 +256,8 @@ class _Inferred(NamedTuple):
 
 def view_offset(view: TextView, index: int) -> int:
     """The view offset of original offset ``index`` (the inverse of ``to_original``)."""
+    if len(view.text) == len(view.original):  # nothing was removed: the same offsets
+        return min(max(index, 0), len(view.text) + 1)
     return bisect.bisect_left(range(len(view.text) + 1), index, key=view.to_original)
 
 
