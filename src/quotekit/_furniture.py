@@ -451,13 +451,13 @@ def find_furniture(
                 found[i] = (FurnitureKind.FURNITURE, "section-list")
                 continue
             in_section = False
-        key = text[start : min(end, start + OPENING)]
+        key = text[start : start + OPENING] if end - start >= OPENING else text[start:end]
         flags = openings.get(key)
         if flags is None:
             flags = opening(rules, key)
         opens = check_all or flags & OPENS_RULE != 0
         closes = check_all or _may_close(text, start, end)
-        if opens or closes or flags:
+        if flags or closes or check_all:
             line = text[start:end]
             rule = rules.section.first(line, opens, closes)
             if rule is not None:
