@@ -11,7 +11,6 @@ import bisect
 import datetime
 
 import attrs
-import regex
 
 from ._analysis import Analysis, analyse
 from ._attribution import (
@@ -28,7 +27,7 @@ from ._config import ExtractConfig
 from ._coref import Resolved, Resolver, background_names
 from ._document import Document, excluded_in_view, with_quote_evidence
 from ._kinds import classify_marked
-from ._marks import MarkedSpan, find_marked_quotes
+from ._marks import MarkedSpan, find_marked_quotes, with_words
 from ._model import (
     FLAG_UNCLOSED,
     FLAG_UNOPENED,
@@ -57,7 +56,9 @@ PREVIOUS_SENTENCES = 2
 BEFORE_WINDOW = 1000
 # Content with no letter, digit or symbol: skipped before any attribution work, which
 # also keeps a page of nothing but quote marks fast.
-_WORDLESS = regex.compile(r"[\p{P}\s]*")
+
+
+_NO_FLAGS: frozenset[str] = frozenset()
 
 
 @attrs.frozen
@@ -109,6 +110,7 @@ def extract(
     analysis = analyse(view, config.lexicon, excluded=excluded_in_view(document, view))
     marked = find_marked_quotes(analysis.text, list(analysis.paragraphs))
     marked = with_quote_evidence(document, view, analysis.paragraphs, marked)
+    marked = with_words(analysis.text, marked)
     blocks = find_blocks(analysis, marked) if config.include_blocks else []
     candidates = marked_candidates(analysis, marked, blocks) + block_candidates(blocks)
     candidates = sorted(candidates, key=lambda c: (c.content.start, c.content.end))
@@ -152,7 +154,8 @@ def _after_tokens(analysis: Analysis, close_end: int) -> list[Token]:
 def marked_candidates(
     analysis: Analysis, marked: list[MarkedSpan], blocks: list[Block]
 ) -> list[Candidate]:
-    """Candidates from quote marks (the ones a block quote did not take)."""
+    """Candidates from quote marks (the ones a block quote did not take); ``marked``
+    holds only spans with words in them (:func:`with_words`)."""
     taken = {b.marked_index for b in blocks if b.marked_index is not None}
     in_block = _Containment([b.content for b in blocks])
     text = analysis.text
@@ -169,8 +172,6 @@ def marked_candidates(
         if in_block.contains(span.content):
             continue  # a quotation inside a block quote stays part of it
         content = Span(*trim_whitespace(text, span.content.start, span.content.end))
-        if _WORDLESS.fullmatch(text, content.start, content.end) is not None:
-            continue  # nothing but marks and punctuation ("…", "?!"): not a quotation
         sentence = analysis.sentence_at(anchor)
         before = (
             quoted.outside(
@@ -346,10 +347,21 @@ class _Quoted:
 
     def outside(self, tokens: list) -> list:  # type: ignore[type-arg]
         """The tokens that are not inside quote marks."""
+        if not tokens:
+            return []
+        starts, ends = self._starts, self._ends
+        first = bisect.bisect_right(starts, tokens[0].start) - 1
+        last = bisect.bisect_right(starts, tokens[-1].start) - 1
+        if first == last and (first < 0 or ends[first] <= tokens[0].start):
+            # No quoted span reaches into the window: the usual case, one look-up.
+            return list(tokens)
         result = []
+        k = max(first, 0)
         for tok in tokens:
-            k = bisect.bisect_right(self._starts, tok.start) - 1
-            if k >= 0 and tok.end <= self._ends[k]:
+            # Tokens come in order: the span that could hold each one only moves forward.
+            while k + 1 < len(starts) and starts[k + 1] <= tok.start:
+                k += 1
+            if starts[k] <= tok.start and tok.end <= ends[k]:
                 continue
             result.append(tok)
         return result
@@ -389,7 +401,7 @@ def reported_candidates(analysis: Analysis, candidates: list[Candidate]) -> list
     """Candidates from reported speech ("X said that …"), around the quotes in marks."""
     quoted = [(c.content, c.kind) for c in candidates]
     return [
-        Candidate(r.content, QuoteKind.INDIRECT, frozenset(), r.found)
+        Candidate(r.content, QuoteKind.INDIRECT, _NO_FLAGS, r.found)
         for r in find_reported(analysis, quoted)
     ]
 

@@ -50,6 +50,12 @@ class TitleEntry:
     words: tuple[str, ...]
     category: str
     gender: str
+    # The words lower-cased once, for matching (titles are matched in any case).
+    keys: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    @keys.default
+    def _keys(self) -> tuple[str, ...]:
+        return tuple(w.lower() for w in self.words)
 
 
 def _group_by_first(entries: Iterable[CueEntry]) -> dict[str, tuple[CueEntry, ...]]:
@@ -98,8 +104,12 @@ class Lexicon:
     def match_title(self, words: list[str], i: int) -> TitleEntry | None:
         """The longest title starting at ``words[i]`` (words as written), or None."""
         for entry in self.titles.get(words[i].lower(), ()):
-            n = len(entry.words)
-            if [w.lower() for w in words[i : i + n]] == [w.lower() for w in entry.words]:
+            keys = entry.keys
+            n = len(keys)
+            # The first word matched the mapping's key already.
+            if n == 1 or (
+                i + n <= len(words) and all(words[i + k].lower() == keys[k] for k in range(1, n))
+            ):
                 return entry
         return None
 

@@ -10,6 +10,7 @@ across paragraphs.
 from __future__ import annotations
 
 import bisect
+import functools
 
 import attrs
 import regex
@@ -28,6 +29,8 @@ SINGLE_MARKS = "'‘’‚‛‹›`"
 _ANY_MARK = DOUBLE_MARKS + SINGLE_MARKS
 # Regexes in this module keep the linear-time rule written at the top of _text.py
 # (checked for every pattern by tests/test_adversarial.py).
+# Nothing but marks, punctuation and white space ("…", "?!", a run of stray marks).
+_WORDLESS = regex.compile(r"[\p{P}\s]*")
 # Two straight apostrophes (''…'') or two backticks (``…'') stand for a double mark in
 # plain-text news archives. A single mark right after a non-space and right before
 # ``''`` closes an inner quotation ("…them,'''"), so it is matched on its own first.
@@ -36,6 +39,13 @@ _MARK = regex.compile("(?<=\\S)'(?='')|''|``|[\"“”„‟«»'‘’‚‛‹
 
 # What each raw mark stands for: (the mark it behaves as, is it double).
 _ALIAS = {"''": ('"', True), "``": ("„", True), "`": ("‚", False)}
+# Each mark as matched: (the mark it behaves as, is it double, its length).
+_MARK_INFO: dict[str, tuple[str, bool, int]] = {
+    raw: (_ALIAS[raw][0], _ALIAS[raw][1], len(raw))
+    if raw in _ALIAS
+    else (raw, raw in DOUBLE_MARKS, len(raw))
+    for raw in [*DOUBLE_MARKS, *SINGLE_MARKS, *_ALIAS]
+}
 # Marks that can only open or only close (straight marks can do both).
 _DOUBLE_CLOSE_ONLY = "»"
 _SINGLE_OPEN_ONLY = "‚‛‹"
@@ -59,6 +69,16 @@ _PARTNER = {
 }
 
 
+@functools.lru_cache(maxsize=128)
+def _flag_set(flags: frozenset[str]) -> frozenset[str]:
+    """One shared set per combination of flags: a page of marks makes hundreds of
+    thousands of spans, and a set apiece is that many more objects for the collector."""
+    return flags
+
+
+_UNOPENED = frozenset({FLAG_UNOPENED})
+
+
 @attrs.frozen
 class MarkedSpan:
     """A quoted span of the view: its marks, content and irregularities."""
@@ -79,27 +99,18 @@ class MarkedSpan:
         return None if self.close is None else self.close + self.close_len
 
 
-def _flanking(
-    text: str, pos: int, length: int, limit_start: int, limit_end: int
-) -> tuple[bool, bool]:
-    """Whether the mark at ``pos`` can open (left-flanking) and close (right-flanking)."""
-    prev = text[pos - 1] if pos > limit_start else " "
-    nxt = text[pos + length] if pos + length < limit_end else " "
-    prev_open = prev.isspace() or prev in _OPENING_PUNCT or prev in _ANY_MARK
-    next_close = nxt.isspace() or nxt in _CLOSING_PUNCT or nxt in _ANY_MARK
-    can_open = not nxt.isspace() and prev_open
-    can_close = not prev.isspace() and next_close
-    return can_open, can_close
+# A mark after one of these can open a quote; a mark before one of these can close one.
+_OPENS_AFTER = frozenset(_OPENING_PUNCT + _ANY_MARK)
+_CLOSES_BEFORE = frozenset(_CLOSING_PUNCT + _ANY_MARK)
 
 
-def _is_apostrophe(text: str, pos: int, start: int, end: int) -> bool:
-    """A single mark inside or at the elided start of a word: don't, Cambodia's, '90s."""
-    prev = text[pos - 1] if pos > start else " "
-    nxt = text[pos + 1] if pos + 1 < end else " "
+def _is_apostrophe(prev: str, nxt: str) -> bool:
+    """A single mark between ``prev`` and ``nxt`` inside or at the elided start of a
+    word: don't, Cambodia's, '90s (``prev`` is a space at a paragraph start)."""
     if prev.isalnum() and nxt.isalpha():
         return True  # don't, Cambodia's, O'Brien
     # '90s, '08: an elided start of a year
-    return (prev.isspace() or pos == start) and nxt.isdigit()
+    return prev.isspace() and nxt.isdigit()
 
 
 def _is_plural_possessive(text: str, pos: int, start: int) -> bool:
@@ -126,7 +137,8 @@ class _Open:
 
 
 def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
-    """Pair the quote marks of ``text`` into quoted spans, in document order.
+    """Pair the quote marks of ``text`` into quoted spans that hold at least one word,
+    in document order.
 
     Single marks pair only where they cannot be apostrophes. A quote still open at
     the end of its paragraph continues when the next paragraph opens with a double
@@ -140,17 +152,25 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
     results: list[MarkedSpan] = []
     current: _Open | None = None
     last_mark_paragraph = -1  # paragraph of the previous mark, to spot a lone closer
+    # Where the last quoted span ended (a wordless one too): an unopened quote starts
+    # after it. Spans without a word ("…", a run of stray marks) are paired but not
+    # returned: a page of marks would otherwise give as many spans as it has marks.
+    last_end = -1
 
     def close_unclosed(state: _Open) -> None:
+        nonlocal last_end
         para = paragraphs[state.paragraph]
         content_start = state.mark_pos + state.length
         end = max(content_start, para.end)
+        last_end = end
+        if _WORDLESS.fullmatch(text, content_start, end) is not None:
+            return
         results.append(
             MarkedSpan(
                 state.mark_pos,
                 Span(content_start, end),
                 None,
-                frozenset(state.flags | {FLAG_UNCLOSED}),
+                _flag_set(frozenset(state.flags | {FLAG_UNCLOSED})),
                 state.first_paragraph,
                 state.paragraph,
                 state.double,
@@ -159,15 +179,20 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
             )
         )
 
+    p_index = 0
+    para = paragraphs[0]
+    next_start = starts[1] if len(starts) > 1 else len(text) + 1
     for match in _MARK.finditer(text, paragraphs[0].start, paragraphs[-1].end):
         pos = match.start()
         raw = match.group()
-        length = len(raw)
-        char, is_double = _ALIAS.get(raw, (raw, raw in DOUBLE_MARKS))
-        p_index = bisect.bisect_right(starts, pos) - 1
-        if p_index < 0 or pos >= paragraphs[p_index].end:
+        char, is_double, length = _MARK_INFO[raw]
+        if pos >= next_start:
+            # Marks come in order: the paragraph only moves forward (no search per mark).
+            p_index = bisect.bisect_right(starts, pos, p_index) - 1
+            para = paragraphs[p_index]
+            next_start = starts[p_index + 1] if p_index + 1 < len(starts) else len(text) + 1
+        if pos >= para.end:
             continue  # between paragraphs (cannot happen for trimmed spans)
-        para = paragraphs[p_index]
         seen_paragraph, last_mark_paragraph = last_mark_paragraph, p_index
 
         if current is not None and p_index != current.paragraph:
@@ -188,9 +213,17 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
                 close_unclosed(current)
             current = None
 
-        if length == 1 and not is_double and _is_apostrophe(text, pos, para.start, para.end):
+        # The characters on either side, within the paragraph (a space beyond it).
+        prev = text[pos - 1] if pos > para.start else " "
+        nxt = text[pos + length] if pos + length < para.end else " "
+        if length == 1 and not is_double and _is_apostrophe(prev, nxt):
             continue
-        can_open, can_close = _flanking(text, pos, length, para.start, para.end)
+        # Left-flanking marks can open, right-flanking ones can close (the inlined test
+        # runs once per mark: a page of marks is hundreds of thousands of them).
+        prev_space = prev.isspace()
+        next_space = nxt.isspace()
+        can_open = not next_space and (prev_space or prev in _OPENS_AFTER)
+        can_close = not prev_space and (next_space or nxt in _CLOSES_BEFORE)
 
         if current is None:
             if is_double:
@@ -202,19 +235,22 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
                             and _attribution_tail(text, pos, pos + length, para.end)
                         )
                     ):
-                        results.append(
-                            MarkedSpan(
-                                None,
-                                Span(_after_last(results, para.start, pos), pos),
-                                pos,
-                                frozenset({FLAG_UNOPENED}),
-                                p_index,
-                                p_index,
-                                True,
-                                0,
-                                length,
+                        start = last_end if para.start < last_end <= pos else para.start
+                        last_end = pos + length
+                        if _WORDLESS.fullmatch(text, start, pos) is None:
+                            results.append(
+                                MarkedSpan(
+                                    None,
+                                    Span(start, pos),
+                                    pos,
+                                    _UNOPENED,
+                                    p_index,
+                                    p_index,
+                                    True,
+                                    0,
+                                    length,
+                                )
                             )
-                        )
                     continue
                 if can_open:
                     current = _Open(pos, raw, char, length, True, p_index, p_index, set())
@@ -233,7 +269,9 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
                     and (char != "“" or current.char == "„" or not can_open)
                     and char not in "„«"
                 ):  # “It's unusual,“ said X: a reversed closing mark still closes
-                    results.append(_closed(current, pos, raw, length))
+                    last_end = pos + length
+                    if _WORDLESS.fullmatch(text, current.mark_pos + current.length, pos) is None:
+                        results.append(_closed(current, pos, raw, length))
                     current = None
                 elif can_open and char in "“„«":
                     current.inner_doubles += 1
@@ -262,7 +300,9 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
                 and (_later_closer(text, pos + 1, para.end, char))
             ):
                 continue  # "the countries’ leaders": wait for the real closing mark
-            results.append(_closed(current, pos, raw, length))
+            last_end = pos + length
+            if _WORDLESS.fullmatch(text, current.mark_pos + current.length, pos) is None:
+                results.append(_closed(current, pos, raw, length))
             current = None
 
     if current is not None and (current.double or current.char == "‘"):
@@ -285,17 +325,6 @@ def _later_closer(text: str, start: int, end: int, char: str) -> bool:
             return True
         pos = text.find(char, pos + 1, limit)
     return False
-
-
-def _after_last(results: list[MarkedSpan], start: int, pos: int) -> int:
-    """Where an unopened quote can start: its paragraph's start, or just after the quote
-    before it in the same paragraph."""
-    if results:
-        last = results[-1]
-        end = last.close_end if last.close_end is not None else last.content.end
-        if start < end <= pos:
-            return end
-    return start
 
 
 # The words an attribution after a lone closing mark may hold ("…,” said lawyer Chen Wei.").
@@ -326,10 +355,21 @@ def _closed(state: _Open, close_pos: int, close_raw: str, close_len: int) -> Mar
         state.mark_pos,
         Span(state.mark_pos + state.length, close_pos),
         close_pos,
-        frozenset(flags),
+        _flag_set(frozenset(flags)),
         state.first_paragraph,
         state.paragraph,
         state.double,
         state.length,
         close_len,
     )
+
+
+def is_wordless(text: str, span: MarkedSpan) -> bool:
+    """Whether the span quotes no word at all: never a quotation."""
+    return _WORDLESS.fullmatch(text, span.content.start, span.content.end) is not None
+
+
+def with_words(text: str, marked: list[MarkedSpan]) -> list[MarkedSpan]:
+    """The spans that quote at least one word (:func:`find_marked_quotes` returns no
+    others; spans added from markup, a ``<q>…</q>``, may be empty)."""
+    return [m for m in marked if not is_wordless(text, m)]
