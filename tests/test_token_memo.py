@@ -55,20 +55,73 @@ def test_shared_tokens_are_not_changed_by_callers() -> None:
 def test_the_memo_keeps_recent_sentences_only() -> None:
     # Regression: a 10 MB document kept every sentence's tokens alive until extract()
     # returned, and the garbage collector traversed them again and again.
-    from quotekit._analysis import TOKEN_MEMO_SENTENCES
+    from quotekit._analysis import TOKEN_MEMO_TOKENS
 
-    text = " ".join(f"Sentence number {i} is here." for i in range(TOKEN_MEMO_SENTENCES + 50))
+    count = TOKEN_MEMO_TOKENS // 6 + 50  # each sentence is six tokens
+    text = " ".join(f"Sentence number {i} is here." for i in range(count))
     lexicon = default_lexicon()
     analysis = analyse(make_view(text), lexicon)
-    assert len(analysis.sentences) > TOKEN_MEMO_SENTENCES
+    assert len(analysis.sentences) == count
     for sentence in analysis.sentences:
         analysis.sentence_tokens(sentence)
     first, last = analysis.sentences[0], analysis.sentences[-1]
     # The oldest sentence was dropped and is tokenized afresh, with the same tokens.
+    assert first.start not in analysis._token_memo
     assert analysis.tokens(first.start, first.end) == tokenize(
         analysis.text, first.start, first.end, lexicon
     )
     assert analysis.sentence_tokens(last)[0] == tokenize(
         analysis.text, last.start, last.end, lexicon
     )
-    assert len(analysis._token_memo) <= TOKEN_MEMO_SENTENCES
+    assert sum(len(t) for t, _ in analysis._token_memo.values()) <= TOKEN_MEMO_TOKENS
+
+
+def test_the_memo_is_bounded_in_tokens_for_huge_sentences() -> None:
+    # Regression: the bound counted sentences, and one paragraph with no sentence end is
+    # a few huge sentences: 512 of them kept 1.9 million tokens alive on 10 MB.
+    from quotekit._analysis import TOKEN_MEMO_TOKENS
+
+    clause = "the committee met again and nobody said anything new, "
+    text = "\n\n".join(clause * 400 for _ in range(12))  # 12 paragraphs, no full stop
+    lexicon = default_lexicon()
+    analysis = analyse(make_view(text), lexicon)
+    for sentence in analysis.sentences:
+        tokens, _starts = analysis.sentence_tokens(sentence)
+        assert tokens == tokenize(analysis.text, sentence.start, sentence.end, lexicon)
+    kept = sum(len(t) for t, _ in analysis._token_memo.values())
+    assert 0 < kept <= max(TOKEN_MEMO_TOKENS, max(len(t) for t, _ in analysis._token_memo.values()))
+    assert kept < sum(
+        len(tokenize(analysis.text, s.start, s.end, lexicon)) for s in analysis.sentences
+    )
+
+
+_PIECES = st.sampled_from(
+    ["Mr.", "Ana", "U.S.", "O'Brien's", "well-being", "3.5", ",", "“fine”", "—", "said", "x"]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(_PIECES, min_size=1, max_size=40),
+    st.lists(st.sampled_from([" ", "  ", "\t", ""]), min_size=1, max_size=40),
+    st.integers(0, 10_000),
+    st.integers(0, 5_000),
+)
+def test_windows_of_a_huge_sentence_are_its_tokens(
+    pieces: list[str], gaps: list[str], offset: int, width: int
+) -> None:
+    # A paragraph with no sentence end is one huge sentence: its windows are tokenized
+    # on their own, and must hold exactly the tokens the whole sentence's
+    # tokenization has there (including windows that cut a word or an abbreviation).
+    from quotekit._analysis import HUGE_SENTENCE
+
+    unit = "".join(p + gaps[k % len(gaps)] for k, p in enumerate(pieces)) + " "
+    text = unit * (3 * HUGE_SENTENCE // len(unit) + 2)  # several blocks
+    lexicon = default_lexicon()
+    analysis = analyse(make_view(text), lexicon)
+    sentence = max(analysis.sentences, key=lambda s: s.end - s.start)
+    start = sentence.start + offset % (sentence.end - sentence.start)
+    end = min(sentence.end, start + width)
+    whole = tokenize(analysis.text, sentence.start, sentence.end, lexicon)
+    expected = [t for t in whole if t.start >= start and t.end <= end]
+    assert analysis.tokens_within(sentence, start, end) == expected

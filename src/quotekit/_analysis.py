@@ -11,8 +11,17 @@ from ._model import Span
 from ._text import TextView, find_paragraphs, find_sentences
 from ._tokens import Token, tokenize
 
-# How many tokenized sentences a document keeps for reuse by later stages.
-TOKEN_MEMO_SENTENCES = 512
+# How many tokens of recent sentences a document keeps for reuse by later stages (about
+# 500 sentences of news prose). Counted in tokens, not sentences: one paragraph with no
+# sentence end is a few huge "sentences", and every token kept alive is one more object
+# for the garbage collector to traverse, again and again, until extract() returns.
+TOKEN_MEMO_TOKENS = 16_000
+# A "sentence" longer than this (a paragraph with no sentence end) is never tokenized
+# whole, but in blocks of about TOKEN_BLOCK characters cut at white space.
+HUGE_SENTENCE = 4_000
+TOKEN_BLOCK = 2_000
+# How far past a block's nominal start to look for the white space that starts it.
+BOUNDARY_REACH = 200
 
 
 @attrs.frozen
@@ -32,6 +41,7 @@ class Analysis:
     _token_memo: dict[int, tuple[list[Token], list[int]]] = attrs.field(
         factory=dict, eq=False, repr=False
     )
+    _memo_size: list[int] = attrs.field(factory=lambda: [0], eq=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -73,13 +83,84 @@ class Analysis:
         memo = self._token_memo.get(sentence.start)
         if memo is None:
             tokens = tokenize(self.view.text, sentence.start, sentence.end, self.lexicon)
-            memo = (tokens, [t.start for t in tokens])
-            if len(self._token_memo) >= TOKEN_MEMO_SENTENCES:
-                # Keep the recent sentences only: a huge document must not hold all its
-                # tokens alive (the garbage collector would traverse them again and again).
-                del self._token_memo[next(iter(self._token_memo))]
-            self._token_memo[sentence.start] = memo
+            memo = self._remember(sentence.start, tokens)
         return memo
+
+    def _remember(self, key: int, tokens: list[Token]) -> tuple[list[Token], list[int]]:
+        """Keep ``tokens`` for reuse, dropping the oldest kept beyond the budget: a huge
+        document must not hold all its tokens alive (a dict keeps insertion order)."""
+        memo = (tokens, [t.start for t in tokens])
+        size = self._memo_size
+        while self._token_memo and size[0] + len(tokens) > TOKEN_MEMO_TOKENS:
+            oldest = next(iter(self._token_memo))
+            size[0] -= len(self._token_memo.pop(oldest)[0])
+        self._token_memo[key] = memo
+        size[0] += len(tokens)
+        return memo
+
+    def tokens_within(self, sentence: Span, start: int, end: int) -> list[Token]:
+        """The tokens of ``sentence`` lying wholly inside ``[start, end)``: exactly the
+        tokens of the whole sentence's tokenization that fall there.
+
+        A huge sentence (a paragraph with no sentence end) is tokenized block by block,
+        the blocks cut at white space, so a window costs its own blocks and the
+        document never holds all of such a sentence's tokens at once.
+        """
+        if sentence.end - sentence.start > HUGE_SENTENCE:
+            tokens = self._block_tokens(sentence, start, end)
+            if tokens is not None:
+                return [t for t in tokens if t.start >= start and t.end <= end]
+        tokens, starts = self.sentence_tokens(sentence)
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        while hi > lo and tokens[hi - 1].end > end:
+            hi -= 1
+        return tokens[lo:hi]
+
+    def _block_tokens(self, sentence: Span, start: int, end: int) -> list[Token] | None:
+        """The tokens of the blocks of a huge ``sentence`` that cover ``[start, end)``,
+        or None where no block edge is near enough (a huge run with no white space)."""
+        first = (max(start, sentence.start) - sentence.start) // TOKEN_BLOCK
+        lo = self._block_edge(sentence, first)
+        while lo is None or lo > start:
+            first -= 1
+            if first < 0 or (first + 2) * TOKEN_BLOCK < start - sentence.start:
+                return None
+            lo = self._block_edge(sentence, first)
+        tokens: list[Token] = []
+        k = first
+        while lo < min(end, sentence.end):
+            nxt = k + 1
+            hi = self._block_edge(sentence, nxt)
+            while hi is None:
+                nxt += 1
+                if nxt - k > 2:
+                    return None
+                hi = self._block_edge(sentence, nxt)
+            key = -1 - lo  # block keys are negative: sentence keys are offsets
+            memo = self._token_memo.get(key)
+            if memo is None:
+                block = tokenize(self.view.text, lo, hi, self.lexicon)
+                memo = self._remember(key, block)
+            tokens.extend(memo[0])
+            k, lo = nxt, hi
+        return tokens
+
+    def _block_edge(self, sentence: Span, k: int) -> int | None:
+        """Where block ``k`` of a huge sentence starts: the first offset after white space
+        at or past ``k * TOKEN_BLOCK`` into it (within reach), the sentence's start for
+        block 0 and its end past the last; None if no white space is in reach. Edges
+        depend on the text alone, so every window cuts the sentence the same way."""
+        pos = sentence.start + k * TOKEN_BLOCK
+        if k <= 0:
+            return sentence.start
+        if pos >= sentence.end:
+            return sentence.end
+        text = self.view.text
+        for p in range(pos, min(sentence.end, pos + BOUNDARY_REACH) + 1):
+            if p == sentence.end or text[p - 1].isspace():
+                return p
+        return None
 
     def is_excluded(self, pos: int) -> bool:
         k = bisect.bisect_right(self._excluded_starts, pos) - 1

@@ -113,6 +113,9 @@ def extract(
     marked = with_words(analysis.text, marked)
     blocks = find_blocks(analysis, marked) if config.include_blocks else []
     candidates = marked_candidates(analysis, marked, blocks) + block_candidates(blocks)
+    # The spans are in the candidates now; dropping them early keeps fewer objects alive
+    # for the garbage collector to traverse while a huge document is read.
+    del marked, blocks
     candidates = sorted(candidates, key=lambda c: (c.content.start, c.content.end))
     candidates = continue_quote_runs(analysis, candidates)
     if config.include_indirect:
@@ -329,12 +332,7 @@ class _SentenceTokens:
 
     def between(self, sentence: Span, start: int, end: int) -> list[Token]:
         """The tokens of ``sentence`` that lie within ``[start, end)``."""
-        tokens, starts = self._analysis.sentence_tokens(sentence)
-        lo = bisect.bisect_left(starts, start)
-        hi = bisect.bisect_left(starts, end)
-        while hi > lo and tokens[hi - 1].end > end:
-            hi -= 1
-        return tokens[lo:hi]
+        return self._analysis.tokens_within(sentence, start, end)
 
 
 class _Quoted:
