@@ -291,6 +291,8 @@ def _owner_end(words: list[str]) -> int:
 
 
 def _possessive_stem(word: str) -> str | None:
+    if "'" not in word and "’" not in word:
+        return None  # most words: no apostrophe at all
     for apostrophe in _APOSTROPHES:
         if word.endswith(apostrophe + "s") and len(word) > 2:
             return word[:-2]
@@ -444,6 +446,8 @@ def _title_word(word: str) -> str:
 
 
 def _upper_word(word: str) -> bool:
+    if not word.isupper():
+        return False  # a lower-case letter, or no cased letter at all: most words
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 

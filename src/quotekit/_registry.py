@@ -31,8 +31,11 @@ _ENTITY_KEYS = frozenset({"name", "aliases", "id", "kind"})
 def name_key(text: str) -> str:
     """The lookup form of a name: case, accents, curly apostrophes, spacing and a
     leading "the" do not matter ("the Khmer Times" = "Khmer Times", "Nguyễn" = "Nguyen")."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():
+        plain = text  # nothing to decompose: most names, and cheap to tell
+    else:
+        decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     words = plain.replace("’", "'").replace("‘", "'").casefold().split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
