@@ -42,6 +42,8 @@ class Analysis:
         factory=dict, eq=False, repr=False
     )
     _memo_size: list[int] = attrs.field(factory=lambda: [0], eq=False, repr=False)
+    # Sentences a window was tokenized from on its own (see tokens_within).
+    _peeked: set[int] = attrs.field(factory=set, eq=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -110,6 +112,23 @@ class Analysis:
             tokens = self._block_tokens(sentence, start, end)
             if tokens is not None:
                 return [t for t in tokens if t.start >= start and t.end <= end]
+        elif (
+            sentence.start not in self._token_memo
+            and sentence.start not in self._peeked
+            and 2 * (end - start) < sentence.end - sentence.start
+        ):
+            # The first short window of a sentence ("X said:" before a long quotation):
+            # tokenize the window alone, from white space to white space. A second
+            # window of the same sentence tokenizes the whole sentence, once.
+            self._peeked.add(sentence.start)
+            lo = self._space_before(start, sentence.start)
+            hi = self._space_after(end, sentence.end)
+            if lo is not None and hi is not None:
+                return [
+                    t
+                    for t in tokenize(self.view.text, lo, hi, self.lexicon)
+                    if t.start >= start and t.end <= end
+                ]
         tokens, starts = self.sentence_tokens(sentence)
         lo = bisect.bisect_left(starts, start)
         hi = bisect.bisect_left(starts, end)
@@ -145,6 +164,24 @@ class Analysis:
             tokens.extend(memo[0])
             k, lo = nxt, hi
         return tokens
+
+    def _space_before(self, pos: int, floor: int) -> int | None:
+        """The nearest offset at or before ``pos`` that follows white space (or is
+        ``floor``), within reach; None if there is none."""
+        text = self.view.text
+        for p in range(max(pos, floor), max(floor, pos - BOUNDARY_REACH) - 1, -1):
+            if p == floor or text[p - 1].isspace():
+                return p
+        return None
+
+    def _space_after(self, pos: int, ceiling: int) -> int | None:
+        """The nearest offset at or after ``pos`` where white space is (or ``ceiling``),
+        within reach; None if there is none."""
+        text = self.view.text
+        for p in range(min(pos, ceiling), min(ceiling, pos + BOUNDARY_REACH) + 1):
+            if p == ceiling or text[p].isspace():
+                return p
+        return None
 
     def _block_edge(self, sentence: Span, k: int) -> int | None:
         """Where block ``k`` of a huge sentence starts: the first offset after white space
