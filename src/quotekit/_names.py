@@ -33,6 +33,8 @@ _APOSTROPHES = ("'", "’")
 # (checked for every pattern by tests/test_adversarial.py).
 _ROMAN = regex.compile(r"[IVXLCDM]{1,6}")
 _CASE_PARTS = regex.compile(r"([\-'’])")
+# A word the tokenizer keeps whole: letters and digits, inner apostrophes and hyphens.
+_PLAIN_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+){0,6}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -101,8 +103,16 @@ def parse_mention(mention: str, lexicon: Lexicon) -> ParsedName:
 # (immutable) lexicon, so it is memoised.
 @functools.lru_cache(maxsize=8192)
 def _parse_cached(mention: str, lexicon: Lexicon) -> ParsedName:
-    tokens, acronym = _without_parentheses(tokenize(mention, 0, len(mention), lexicon), lexicon)
-    segments = [_segment(words, lexicon, k == 0) for k, words in enumerate(_split(tokens))]
+    plain = mention.split(" ")
+    acronym: str | None = None
+    if all(_PLAIN_WORD.fullmatch(w) for w in plain):
+        # Plain words and single spaces, as most name runs are: each word is one token,
+        # and there is no parenthesis, separator or full stop to read.
+        parts = [plain]
+    else:
+        tokens, acronym = _without_parentheses(tokenize(mention, 0, len(mention), lexicon), lexicon)
+        parts = _split(tokens)
+    segments = [_segment(part, lexicon, k == 0) for k, part in enumerate(parts)]
     if not segments:
         return ParsedName(mention.strip(), (), (), None, SpeakerKind.UNKNOWN, "", acronym)
     main = next((k for k, s in enumerate(segments) if s.name), None)
