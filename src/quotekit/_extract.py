@@ -449,7 +449,11 @@ def resolve_quotes(
     published: datetime.date | None = None,
 ) -> list[Quote]:
     """Resolve every speaker mention in document order and build the quotes (each
-    carrying ``doc_id``, ``outlet`` and ``published``)."""
+    carrying ``doc_id``, ``outlet`` and ``published``).
+
+    ``candidates`` is consumed (left empty): each is dropped as its quote is built, so a
+    huge document does not hold both at once for the garbage collector to traverse.
+    """
     text = analysis.text
     resolver = Resolver(analysis.lexicon, registry, text)
     mentions: dict[tuple[int, int], Mention] = {}
@@ -493,8 +497,11 @@ def resolve_quotes(
         else:
             resolved[(item.start, item.end)] = resolver.resolve_name(pos, mention_text)
 
+    del events, mentions
     quotes = []
-    for cand in candidates:
+    candidates.reverse()  # popped from the end, in document order
+    while candidates:
+        cand = candidates.pop()
         speaker = _speaker(analysis, cand.found.speaker, resolved)
         via = _speaker(analysis, cand.found.via, resolved)
         confidence = _CONFIDENCE[cand.found.attribution if speaker else Attribution.NONE]
