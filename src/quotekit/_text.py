@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Iterator
 
 import attrs
@@ -26,8 +27,10 @@ import regex
 from ._lexicon import Lexicon
 from ._model import Span
 
-# Characters replaced one-for-one (offsets unchanged).
-_SPACE_LIKE = regex.compile(
+# Characters replaced one-for-one (offsets unchanged). The two patterns that scan every
+# character of every document are plain character sets, which the standard ``re``
+# engine checks several times faster than ``regex``.
+_SPACE_LIKE = re.compile(
     "[\t\x0b\x0c\x00-\x08\x0e-\x1f\x7f-\x9f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
     "\u2028\u2029\r\ud800-\udfff]"
 )
@@ -39,12 +42,12 @@ _SINGLE_MAP = {
     "\r": "\n",
 }
 # Characters removed (offsets shift): "\r" before "\n", zero-width and bidi controls.
-_REMOVED = regex.compile(
+_REMOVED = re.compile(
     "\r(?=\n)|[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+"
 )
 
 
-def _replace_one(match: regex.Match[str]) -> str:
+def _replace_one(match: re.Match[str]) -> str:
     char = match.group()
     mapped = _SINGLE_MAP.get(char)
     if mapped is not None:
