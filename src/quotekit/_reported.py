@@ -278,10 +278,8 @@ def _worth_reading(
     if "source_first" in entry.tags or _THAT_NEAR.match(text, cue_end) is not None:
         return True
     word = after.group(4)
-    if entry.tags & _OBJECT_TAGS:
-        if not entry.tags & {"act", "question", "evidence"}:
-            return word == "to"  # "declined to comment", not "declined 3 percent"
-        return not (word in _BE or _is(lexicon, "finite", word))
+    if entry.tags & _OBJECT_TAGS and _object_worth_reading(text, cue_start, word, entry, lexicon):
+        return True
     if "bare" not in entry.tags:
         return False
     if entry.lemma == "say" and (word in _QUANTITY_OPENERS or word in _SUBORDINATORS):
@@ -291,6 +289,23 @@ def _worth_reading(
         or word in _DEMONSTRATIVES
         or not (_is(lexicon, "stop", word) or _is(lexicon, "not_clause", word))
     )
+
+
+def _object_worth_reading(
+    text: str, cue_start: int, word: str, entry: CueEntry, lexicon: Lexicon
+) -> bool:
+    """The cheap look for cues tagged ``act``, ``to``, ``question`` or ``evidence``,
+    followed by ``word``."""
+    tags = entry.tags
+    if not tags & {"act", "question", "evidence"}:
+        return word == "to"  # "declined to comment", not "declined 3 percent"
+    if word in _BE or _is(lexicon, "finite", word):
+        return False
+    if "evidence" in tags and not tags & {"act", "question"}:
+        # a source of findings not far before: "A CNN poll last month showed …"
+        words = text[max(0, cue_start - 80) : cue_start].lower().split()
+        return any(w.strip(".,;:()'’\"“”") in lexicon.source_nouns for w in words)
+    return True
 
 
 # Words that open a reported clause after "said" only when a verb follows soon: a
