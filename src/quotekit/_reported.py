@@ -7,7 +7,16 @@ Every candidate is anchored on a cue from the lexicon and read in its sentence:
 - ``X CUE CLAUSE`` for cues tagged ``bare``: "Mey said time has proved …";
 - ``X CUE OBJECT (that) CLAUSE`` for cues tagged ``object``: "told reporters that …";
 - source first: "According to X, CLAUSE", "As X noted, CLAUSE";
-- source after: "CLAUSE, X said.", "CLAUSE, said X.", "CLAUSE, according to X.".
+- source after: "CLAUSE, X said.", "CLAUSE, said X.", "CLAUSE, according to X.";
+- complements that are no clause, for cues tagged ``act`` ("criticized the plan",
+  "urged residents to stay indoors"), ``to`` ("declined to comment") and ``question``
+  ("asked the minister whether …", "Asked whether …, X said");
+- findings, for cues tagged ``evidence`` with a source noun as subject ("A CNN poll
+  showed Clinton ahead", "the audit found no record of …");
+- transcript and interview labels opening a paragraph ("SMITH: …", "Q: …").
+
+Subjects are names, pronouns and descriptions (``_attribution``), or plain noun phrases
+opening a clause ("62 percent of likely voters say", "Lena Ortiz, 34, a nurse, said").
 
 The content is the reported clause: from the word after "that" (or the clause's first
 word) to the end of the sentence, cut where the author's own words resume (a colon
