@@ -324,11 +324,19 @@ def test_participle_adds_a_second_statement_of_the_same_speaker() -> None:
         "The governor would not say whether the plan was dead.",  # a question, no statement
         "He has a concert planned for Friday, the last show.",  # a noun, not a cue
         "The 1968 contest that Nixon won was famously tough.",
-        "The firm denied the liability that a parent company would carry.",
     ],
 )
 def test_not_reported_speech(text: str) -> None:
     assert _indirect(text) == []
+
+
+def test_relative_clause_after_an_object_is_not_a_that_clause() -> None:
+    # "denied" reports its object (tag act), but "that a parent company would carry"
+    # is a relative clause of that object, not a clause of its own
+    text = "The firm denied the liability that a parent company would carry."
+    assert [text[q.span.start : q.span.end] for q in _indirect(text)] == [
+        "the liability that a parent company would carry"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -361,6 +369,9 @@ def test_not_reported_speech_subject_and_clause_shapes(text: str) -> None:
         "The plan she criticized was approved.",  # a relative clause: no object after
         "Just ask any commuter.",  # an imperative: no subject
         "They praised.",
+        "The paper reported the figures on Tuesday.",  # an object that only points back
+        "It remains an open question whether the bridge will open.",  # a noun, no cue
+        "The storm threatened to flood the valley.",  # "threaten" is no act of speech
         # "show" and "find" report findings only with a source as their subject
         "He showed his badge to the guard.",
         "She found the keys under the mat.",

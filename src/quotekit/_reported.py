@@ -1421,9 +1421,20 @@ def _complement_after(
     if speaker is None:
         return None
     content = _complement_span(analysis, sentence, tokens[start].start)
-    if content is None:
+    if content is None or _anaphoric(tokens, start, content, lexicon):
         return None
     return content, speaker
+
+
+def _anaphoric(tokens: list[Token], start: int, content: Span, lexicon: Lexicon) -> bool:
+    """An object that only points back ("reported the figures on Tuesday", "denied
+    the claim"): "the" or a demonstrative and one noun, a time adjunct aside."""
+    if tokens[start].lower not in {"the", "this", "that", "these", "those"}:
+        return False
+    k = start + 2
+    if k < len(tokens) and tokens[k].start < content.end:
+        k = _skip_adjuncts(tokens, k, lexicon)
+    return k >= len(tokens) or tokens[k].start >= content.end
 
 
 def _complement_span(analysis: Analysis, sentence: Span, start: int) -> Span | None:
