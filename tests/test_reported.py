@@ -352,6 +352,9 @@ def test_relative_clause_after_an_object_is_not_a_that_clause() -> None:
         "In the end, the senator said more than he meant to.",
         "The council met on Monday, and the mayor told them nothing new.",
         "The team had a good season, said goodbye to its coach and moved on.",
+        "Both sides said little after the meeting.",
+        "The women who said goodbye left early.",
+        "The man who said nothing was arrested.",
     ],
 )
 def test_not_reported_speech_subject_and_clause_shapes(text: str) -> None:

@@ -275,7 +275,7 @@ def _worth_reading(
         if (
             _is(lexicon, "first_person", low)
             or low in _BE
-            or (_is(lexicon, "determiner", low) and low not in {"that", "this", "these", "those"})
+            or (_is(lexicon, "determiner", low) and low not in _NOT_ARTICLES)
             or (low.endswith(("'s", "’s")) and not _is(lexicon, "pronoun_contraction", low))
         ):
             return False  # the author ("I think"), a passive, or a noun ("the report")
@@ -433,7 +433,10 @@ def _read_cue(
         found is None
         and left_tokens
         and left_tokens[0].start > sentence.start
-        and any(t.text == "," for t in left_tokens)
+        and (
+            any(t.text == "," for t in left_tokens)
+            or left_tokens[-1].lower in {"and", "but"}  # "… defended the route and said"
+        )
     ):
         left_tokens = cache.window(
             sentence, _left_bound(text, sentence, cue_start, LEFT_CHARS), cue_start
@@ -621,9 +624,16 @@ def _first_person(analysis: Analysis, mention: Mention | None) -> bool:
     return len(words) == 1 and _is(analysis.lexicon, "first_person", words[0])
 
 
+# Determiners that stand before a cue as a subject of their own ("that said", "some
+# say", "many believe", "both said"), unlike "the report" or "her remarks".
+_NOT_ARTICLES = frozenset(
+    {"that", "this", "these", "those", "some", "many", "several", "both", "two", "three"}
+)
+
+
 def _noun_before(previous: Token, lexicon: Lexicon) -> bool:
     low = previous.lower
-    if _is(lexicon, "determiner", low) and low not in {"that", "this", "these", "those"}:
+    if _is(lexicon, "determiner", low) and low not in _NOT_ARTICLES:
         return True
     return low.endswith(("'s", "’s")) and not _is(lexicon, "pronoun_contraction", low)
 
@@ -877,6 +887,8 @@ def _clause_at(tokens: list[Token], j: int, lexicon: Lexicon, *, loose: bool) ->
     if loose and low in _QUANTITY_OPENERS:
         if j + 2 < len(tokens) and _is(lexicon, "subject_pronoun", tokens[j + 2].lower):
             return False  # "said more than he meant to": a comparison
+        if j >= 2 and tokens[j - 2].lower in _RELATIVES:
+            return False  # "The man who said nothing was arrested": the verb is the main one
         return _finite_within(tokens, j + 1, lexicon, 8)  # "said more than 4,000 runners took"
     if loose and low in _SUBORDINATORS:
         return _finite_within(tokens, j + 1, lexicon, 10, commas=True)  # "said if it fails, …"
@@ -1097,7 +1109,7 @@ _CLAUSE_OPENERS = frozenset(
         "however",
     }
 )
-MAX_PHRASE_TOKENS = 12
+MAX_PHRASE_TOKENS = 16
 
 
 def _phrase_speaker(
@@ -1109,6 +1121,8 @@ def _phrase_speaker(
     index = cue.index
     if index == 0 or _participle(tokens[index]):
         return None
+    if tokens[index - 1].lower == "who":
+        return _relative_speaker(tokens, cue, lexicon)
     end = index - 1
     while end >= 0 and index - end <= 3 and tokens[end].is_word:
         low = tokens[end].lower
@@ -1129,7 +1143,9 @@ def _phrase_speaker(
     if boundary is None:
         return None
     if closed:
-        return _apposition_speaker(tokens, boundary, end, cue)
+        return _apposition_speaker(tokens, boundary, end, cue) or _phrase_before_apposition(
+            tokens, boundary, cue, sentence, lexicon
+        )
     first = boundary + 1
     while first < end and tokens[first].lower in _CLAUSE_OPENERS:
         first += 1
@@ -1155,6 +1171,45 @@ def _apposition_speaker(tokens: list[Token], comma: int, end: int, cue: CueMatch
         return None
     role = (tokens[comma + 1].start, tokens[end].end)
     mention = Mention(tokens[k + 1].start, tokens[last].end, "name", role)
+    return Found(mention, cue, None, Attribution.ADJACENT)
+
+
+def _phrase_before_apposition(
+    tokens: list[Token], comma: int, cue: CueMatch, sentence: Span, lexicon: Lexicon
+) -> Found | None:
+    """A plain phrase before an apposition: "A third of independents, 33%, say"."""
+    if comma < 1 or tokens[comma].text != "," or not _phrase_head(tokens, comma - 1, lexicon):
+        return None
+    boundary = _phrase_start(tokens, comma - 1, sentence, lexicon)
+    if boundary is None:
+        return None
+    mention = Mention(tokens[boundary + 1].start, tokens[comma - 1].end, "description")
+    return Found(mention, cue, None, Attribution.ADJACENT)
+
+
+def _relative_speaker(tokens: list[Token], cue: CueMatch, lexicon: Lexicon) -> Found | None:
+    """The antecedent of "who" before the cue: "a young child, who said …", "voters who
+    say …" (a noun phrase of a few words, up to its determiner)."""
+    j = cue.index - 2
+    if j >= 0 and tokens[j].text == ",":
+        j -= 1
+    if j < 0 or not _phrase_head(tokens, j, lexicon) or _is(lexicon, "time", tokens[j].lower):
+        return None
+    k = j
+    while k > 0 and j - k < 6:
+        prev = tokens[k - 1]
+        low = prev.lower
+        if not prev.is_word or (
+            _is(lexicon, "finite", low)
+            or low in _BE
+            or (_is(lexicon, "stop", low) and low not in _QUANTIFIERS)
+            or lexicon.match_cue([low], 0) is not None
+        ):
+            break
+        k -= 1
+        if _is(lexicon, "determiner", low):
+            break
+    mention = Mention(tokens[k].start, tokens[j].end, "description")
     return Found(mention, cue, None, Attribution.ADJACENT)
 
 
