@@ -15,6 +15,7 @@ not the whole document.
 from __future__ import annotations
 
 import bisect
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
@@ -185,17 +186,27 @@ class Resolver:
     lexicon: Lexicon
     registry: SpeakerRegistry | None = None
     text: str = ""  # the document, to see whether a name is the subject of a speech verb
-    entities: list[_Entity] = attrs.Factory(list)
-    _by_word: dict[str, list[_Entity]] = attrs.Factory(dict)
-    # Entities by every contiguous run of their name words ("hun", "sen", "hun sen"):
-    # a short form finds the names containing it without scanning them.
-    _by_run: dict[tuple[str, ...], list[_Entity]] = attrs.Factory(dict)
+    # Entities by each (case-folded) word and each pair of adjacent words of their name,
+    # oldest first: a short form ("Sen", "Hun Sen") finds the names containing it among
+    # those sharing its first word or pair. Only the newest MAX_NAMESAKES are ever
+    # compared, so older ones are dropped from the lists. A run only one entity has (most
+    # pairs) maps to that entity itself: a list apiece would be that many more objects
+    # for the garbage collector to traverse on a long document.
+    _by_run: dict[tuple[str, ...], _Entity | list[_Entity]] = attrs.Factory(dict)
     _by_acronym: dict[str, _Entity] = attrs.Factory(dict)
-    # Entities by their latest mention, oldest first (a dict keeps insertion order, and
-    # re-inserting moves an entity to the end): recency without scanning duplicates.
-    _recency: dict[int, _Entity] = attrs.Factory(dict)
+    # Entities by their latest mention, oldest first (re-inserting moves an entity to the
+    # end): recency without scanning duplicates. Mentions come in document order, so an
+    # entity out of pronoun reach at the front is out of reach for good and is dropped:
+    # a long document does not keep every name it ever saw alive.
+    _recency: OrderedDict[int, _Entity] = attrs.Factory(OrderedDict)
 
     # --- the document's entities ------------------------------------------------------
+
+    @property
+    def entities(self) -> list[_Entity]:
+        """The entities mentioned within pronoun reach of the latest mention, oldest
+        first (older ones are found by name only)."""
+        return list(self._recency.values())
 
     def observe(self, pos: int, mention: str) -> None:
         """Record a name seen in the text (not necessarily a speaker)."""
@@ -214,7 +225,7 @@ class Resolver:
             # One word: only a short form of a known person or an acronym keeps it recent.
             word = mention.removesuffix("'s").removesuffix("’s")
             entity = self._by_acronym.get(word)
-            if entity is None and name_key(word) not in self._by_word:
+            if entity is None and (name_key(word),) not in self._by_run:
                 return  # most capitalised words name no entity ("The", "But", "Monday")
             entity = entity or self._find_containing((word,), "")
             if entity is not None and (
@@ -252,8 +263,11 @@ class Resolver:
 
     def _touch(self, pos: int, entity: _Entity) -> None:
         entity.last_pos = max(entity.last_pos, pos)
-        self._recency.pop(id(entity), None)
-        self._recency[id(entity)] = entity
+        recency = self._recency
+        recency[id(entity)] = entity
+        recency.move_to_end(id(entity))
+        while pos - next(iter(recency.values())).last_pos > PRONOUN_REACH:
+            recency.popitem(last=False)
 
     def _upsert(self, pos: int, parsed: ParsedName, *, spoke: bool) -> _Entity:
         entity = self._find_containing(parsed.words, parsed.gender)
@@ -265,13 +279,10 @@ class Resolver:
                 known = self.registry.lookup(parsed.name)
                 kind = known.kind if known is not None else kind
             entity = _Entity(parsed.name, parsed.words, _keys(parsed.words), kind, (), "", pos)
-            self.entities.append(entity)
-            for key in set(entity.keys):
-                self._by_word.setdefault(key, []).append(entity)
             keys = entity.keys
-            runs = {keys[i:j] for i in range(len(keys)) for j in range(i + 1, len(keys) + 1)}
-            for run in runs:
-                self._by_run.setdefault(run, []).append(entity)
+            runs = [(k,) for k in keys] + [keys[i : i + 2] for i in range(len(keys) - 1)]
+            for run in dict.fromkeys(runs):
+                self._index(run, entity)
         if spoke:
             entity.spoke, entity.spoke_at = True, pos
         entity.titles += tuple(t for t in parsed.titles if t not in entity.titles)
@@ -281,6 +292,26 @@ class Resolver:
             self._by_acronym.setdefault(parsed.acronym, entity)
         self._touch(pos, entity)
         return entity
+
+    def _index(self, run: tuple[str, ...], entity: _Entity) -> None:
+        namesakes = self._by_run.get(run)
+        if namesakes is None:
+            self._by_run[run] = entity
+        elif isinstance(namesakes, list):
+            namesakes.append(entity)
+            if len(namesakes) >= 2 * MAX_NAMESAKES:
+                del namesakes[:-MAX_NAMESAKES]  # never compared again
+        else:
+            self._by_run[run] = [namesakes, entity]
+
+    def _namesakes(self, run: tuple[str, ...]) -> list[_Entity]:
+        """The newest MAX_NAMESAKES entities indexed under ``run``, oldest first."""
+        namesakes = self._by_run.get(run)
+        if namesakes is None:
+            return []
+        if isinstance(namesakes, list):
+            return namesakes[-MAX_NAMESAKES:]
+        return [namesakes]
 
     def _find_containing(self, words: tuple[str, ...], gender: str) -> _Entity | None:
         """Most recent entity whose name contains ``words`` as a contiguous run.
@@ -294,11 +325,13 @@ class Resolver:
         keys = _keys(words)
         n = len(keys)
         best: _Entity | None = None
-        # The names containing the run, newest first and bounded: a lookup costs the
-        # same on a long article as on a short one.
-        pool = self._by_run.get(keys, [])
-        for entity in reversed(pool[-MAX_NAMESAKES:]):
+        # The names sharing the run's first word or pair of words, newest first and
+        # bounded (a lookup costs the same on a long article as on a short one), that
+        # hold the whole run.
+        for entity in reversed(self._namesakes(keys[:2])):
             ek = entity.keys
+            if n > 2 and not _holds_run(ek, keys):
+                continue
             if gender and entity.sex and gender != entity.sex:
                 continue
             if n < len(ek) and entity.kind is SpeakerKind.UNKNOWN:
@@ -489,6 +522,12 @@ class Resolver:
                 result, name=known.name, id=known.id, kind=kind, resolution=resolution
             )
         return result
+
+
+def _holds_run(keys: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    """Whether ``run`` occurs in ``keys`` as contiguous words."""
+    n = len(run)
+    return any(keys[i : i + n] == run for i in range(len(keys) - n + 1) if keys[i] == run[0])
 
 
 def _compatible(entity: _Entity, gender: str, kind: str, number: str) -> bool:
