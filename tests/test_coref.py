@@ -50,6 +50,40 @@ def test_a_short_name_is_any_contiguous_part_of_the_full_name() -> None:
     ]
 
 
+def test_a_run_of_three_words_inside_a_longer_name() -> None:
+    resolver = Resolver(LEXICON)
+    resolver.observe(0, "Jean Claude Van Damme")
+    result = resolver.resolve_name(200, "Claude Van Damme")
+    assert result is not None
+    assert (result.name, result.resolution) == ("Jean Claude Van Damme", Resolution.SHORT_NAME)
+
+
+def test_a_name_seen_long_before_is_still_found_by_its_short_form() -> None:
+    # Entities far out of pronoun reach leave the recency list; their names stay found.
+    resolver = Resolver(LEXICON)
+    resolver.observe(0, "Chan Dara")
+    syllables = ("ka", "lo", "mi", "ren", "sa", "tor", "vu", "phe")
+    for i in range(300):
+        first = syllables[i % 8] + syllables[i // 8 % 8] + syllables[i // 64 % 8]
+        resolver.observe(100 + 300 * i, f"{first.capitalize()} Okafor")
+    result = resolver.resolve_name(200_000, "Dara")
+    assert result is not None
+    assert (result.name, result.resolution) == ("Chan Dara", Resolution.SHORT_NAME)
+    assert len(resolver.entities) < 20  # only the names within pronoun reach
+
+
+def test_many_namesakes_still_give_the_most_recent() -> None:
+    resolver = Resolver(LEXICON)
+    syllables = ("ka", "lo", "mi", "ren", "sa", "tor", "vu", "phe")
+    names = []
+    for i in range(300):
+        names.append((syllables[i % 8] + syllables[i // 8 % 8] + syllables[i // 64]).title())
+        resolver.observe(10 * i, f"{names[-1]} Okafor")
+    result = resolver.resolve_name(10_000, "Okafor")
+    assert result is not None
+    assert result.name == f"{names[-1]} Okafor"
+
+
 def test_a_khmer_family_name_comes_first() -> None:
     text = (
         "Chea Sophal, who runs a guesthouse in Kampot, counted the empty rooms. "
