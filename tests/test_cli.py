@@ -124,3 +124,23 @@ def test_registry_option_sets_ids(tmp_path: Path) -> None:
     result = _run("extract", str(SEEDS), "--registry", str(bad))
     assert result.returncode == 2
     assert "registry.json" in result.stderr.decode() and not result.stdout
+
+
+def test_jobs_give_the_output_and_errors_of_one_process(tmp_path: Path) -> None:
+    for seed in sorted(SEEDS.glob("*.txt")):
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "broken.txt").write_bytes(b'"Caf\xe9," said Ana Lopez.')
+    registry = SEEDS / "speakers.json"
+    one = _run("extract", str(tmp_path), "--registry", str(registry), "--jobs", "1")
+    two = _run("extract", str(tmp_path), "--registry", str(registry), "--jobs", "2")
+    assert one.returncode == two.returncode == 1  # the broken file, in both
+    assert two.stdout == one.stdout and one.stdout.count(b"\n") > 20
+    assert two.stderr == one.stderr and b"broken.txt" in one.stderr
+    assert any(json.loads(line)["speaker_info"]["id"] for line in two.stdout.splitlines())
+
+
+def test_jobs_option_values() -> None:
+    assert _run("extract", str(SEEDS), "--jobs", "-1").returncode == 2
+    assert _run("extract", str(SEEDS), "--jobs", "many").returncode == 2
+    first = sorted(SEEDS.glob("*.txt"))[0]
+    assert _run("extract", str(first), "--jobs", "0").returncode == 0

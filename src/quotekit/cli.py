@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import io
 import json
+import multiprocessing
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -193,6 +195,60 @@ def _terminal_width() -> int:
         return 120
 
 
+@dataclasses.dataclass(frozen=True)
+class _ExtractJob:
+    """What every file of one ``quotekit extract`` run is read and extracted with."""
+
+    encoding: str
+    max_size: int | None
+    config: quotekit.ExtractConfig
+    registry: quotekit.SpeakerRegistry | None
+
+    def run(self, item: tuple[str, Path | None]) -> tuple[list[dict[str, Any]], str | None]:
+        """The records of one input, or the message saying why there are none."""
+        label, path = item
+        try:
+            text = _read(label, path, self.encoding, self.max_size)
+        except _Failure as failure:
+            return [], str(failure)
+        try:
+            document = _document(label, path, text)
+            quotes = quotekit.extract(document, config=self.config, registry=self.registry)
+            return [_record(q, document) for q in quotes], None
+        except Exception as exc:  # a bug must not stop a run over thousands of files
+            return [], (
+                f"{label}: internal error ({type(exc).__name__}: {exc}); "
+                "please report it with this file"
+            )
+
+
+# The job of a worker process, set once when the worker starts (see _start_worker).
+_worker_job: _ExtractJob | None = None
+
+
+def _start_worker(job: _ExtractJob) -> None:
+    global _worker_job
+    _worker_job = job
+
+
+def _run_in_worker(item: tuple[str, Path | None]) -> tuple[list[dict[str, Any]], str | None]:
+    assert _worker_job is not None, "worker not started"
+    return _worker_job.run(item)
+
+
+def _extract_results(
+    job: _ExtractJob, inputs: list[tuple[str, Path | None]], jobs: int
+) -> Iterable[tuple[list[dict[str, Any]], str | None]]:
+    """The result of each input, in input order: in this process, or in ``jobs`` worker
+    processes (the order and the output stay those of one process)."""
+    if jobs <= 1 or len(inputs) < 2 or any(path is None for _label, path in inputs):
+        # Standard input is read here; one file needs no pool.
+        yield from map(job.run, inputs)
+        return
+    with multiprocessing.Pool(min(jobs, len(inputs)), _start_worker, (job,)) as pool:
+        yield from pool.imap(_run_in_worker, inputs, chunksize=4)
+
+
 def _extract_command(args: argparse.Namespace) -> int:
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     config = quotekit.ExtractConfig(
@@ -213,27 +269,13 @@ def _extract_command(args: argparse.Namespace) -> int:
         except quotekit.QuotekitError as exc:
             print(f"quotekit: error: {args.registry}: {exc}", file=sys.stderr)
             return EXIT_USAGE
+    job = _ExtractJob(args.encoding, args.max_size, config, registry)
     writer = _Writer(fmt, sys.stdout)
     status = EXIT_OK
-    for label, path in _iter_inputs(args.paths):
-        try:
-            text = _read(label, path, args.encoding, args.max_size)
-        except _Failure as failure:
-            print(f"quotekit: error: {failure}", file=sys.stderr)
+    for records, error in _extract_results(job, list(_iter_inputs(args.paths)), args.jobs):
+        if error is not None:
+            print(f"quotekit: error: {error}", file=sys.stderr)
             status = EXIT_INPUT_ERROR
-            continue
-        try:
-            document = _document(label, path, text)
-            quotes = quotekit.extract(document, config=config, registry=registry)
-            records = [_record(q, document) for q in quotes]
-        except Exception as exc:  # a bug must not stop a run over thousands of files
-            print(
-                f"quotekit: error: {label}: internal error ({type(exc).__name__}: {exc}); "
-                "please report it with this file",
-                file=sys.stderr,
-            )
-            status = EXIT_INPUT_ERROR
-            continue
         for record in records:
             writer.write(record)
     writer.close()
@@ -314,6 +356,16 @@ def _confidence(value: str) -> float:
     return number
 
 
+def _jobs(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (one per CPU) or more: {value}")
+    return number or os.cpu_count() or 1
+
+
 def _megabytes(value: str) -> int:
     try:
         number = float(value)
@@ -372,6 +424,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="MB",
         help="skip (and report) input files larger than this many megabytes",
+    )
+    extract.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="read files in N processes (0: one per CPU); output order stays the same",
     )
     extract.set_defaults(handler=_extract_command)
 
