@@ -73,6 +73,9 @@ def _group_titles(entries: Iterable[TitleEntry]) -> dict[str, tuple[TitleEntry, 
     return {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in grouped.items()}
 
 
+_NOTHING: frozenset[str] = frozenset()
+
+
 @attrs.frozen(eq=False)
 class Lexicon:
     """All word lists the extractor consults. Build with :func:`default_lexicon`."""
@@ -91,7 +94,7 @@ class Lexicon:
 
     def is_a(self, word_class: str, word: str) -> bool:
         """Whether lower-cased ``word`` is in the closed word class ``word_class``."""
-        return word.lower() in self.function_words.get(word_class, frozenset())
+        return word.lower() in self.function_words.get(word_class, _NOTHING)
 
     def match_cue(self, words: list[str], i: int) -> CueEntry | None:
         """The longest cue starting at ``words[i]`` (lower-cased words), or None."""

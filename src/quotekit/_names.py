@@ -37,6 +37,9 @@ _CASE_PARTS = regex.compile(r"([\-'’])")
 _PLAIN_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+){0,6}")
 
 
+_NOTHING: frozenset[str] = frozenset()
+
+
 @functools.lru_cache(maxsize=1)
 def _name_word_table() -> Mapping[str, frozenset[str]]:
     text = (
@@ -60,7 +63,7 @@ def name_word_map(word_class: str) -> Mapping[str, str]:
 
 def name_word(word_class: str, word: str) -> bool:
     """Whether ``word`` (any case) is in the class of ``data/name_words.tsv``."""
-    return word.lower() in _name_word_table().get(word_class, frozenset())
+    return word.lower() in _name_word_table().get(word_class, _NOTHING)
 
 
 @attrs.frozen
