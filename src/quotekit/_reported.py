@@ -1662,6 +1662,18 @@ def _source_after(
             tokens, _agent_tail(tokens, _index_after(tokens, agent, i), lexicon), lexicon
         )
     else:
+        # Either form needs punctuation right after the cue (and its object): read the
+        # subject only then ("As X noted, …", "…, X said." / "…, X told reporters.").
+        j = _skip_adjuncts(tokens, i, lexicon)
+        end = j
+        if "object" in entry.tags:
+            end = _skip_adjuncts(tokens, _skip_object(tokens, end, lexicon), lexicon)
+        if not (
+            (j < len(tokens) and tokens[j].text == ",")
+            or end >= len(tokens)
+            or tokens[end].text in {".", ",", "!", "?"}
+        ):
+            return None
         subject = subject_before(tokens, cue.index, lexicon) or _bare_description(
             tokens, cue.index, lexicon
         )
@@ -1690,9 +1702,6 @@ def _source_after(
             if k < 0 or tokens[k].text != ",":
                 return None
             comma = k
-        end = _skip_adjuncts(tokens, i, lexicon)
-        if "object" in entry.tags:
-            end = _skip_adjuncts(tokens, _skip_object(tokens, end, lexicon), lexicon)
     # The attribution must close the sentence or a parenthetical (", X said, …") that
     # does not open a quotation (", X said, “…”" introduces the quotation instead).
     if end < len(tokens) and tokens[end].text not in {".", ",", "!", "?"}:
