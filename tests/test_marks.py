@@ -177,3 +177,20 @@ def test_extract_never_raises_and_offsets_are_exact(text: str) -> None:
     for quote in quotekit.extract(text, include_terms=True):
         raw = text[quote.span.start : quote.span.end]
         assert quotekit.normalise_quote_text(raw) == quote.text
+
+
+def test_spans_without_a_word_are_paired_but_not_returned() -> None:
+    # A page of stray marks pairs into as many empty spans as it has marks; they are
+    # never quotations, so the scanner keeps none of them (later stages and the garbage
+    # collector would pay for each).
+    text = 'Stray " " " marks, “…” and ‘?!’ then "a real quote" here.'
+    spans = find_marked_quotes(text, find_paragraphs(text))
+    assert [text[s.content.start : s.content.end] for s in spans] == ["a real quote"]
+
+
+def test_an_unopened_quote_starts_after_a_wordless_one() -> None:
+    # The dropped span still marks where the next unopened quote may start.
+    text = 'He paused: "..." The plan is dead.”'
+    [span] = find_marked_quotes(text, find_paragraphs(text))
+    assert text[span.content.start : span.content.end] == " The plan is dead."
+    assert span.flags == {"unopened"}

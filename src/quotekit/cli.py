@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import dataclasses
 import io
 import json
 import multiprocessing
@@ -17,6 +16,8 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
+
+import attrs
 
 import quotekit
 
@@ -195,7 +196,7 @@ def _terminal_width() -> int:
         return 120
 
 
-@dataclasses.dataclass(frozen=True)
+@attrs.frozen
 class _ExtractJob:
     """What every file of one ``quotekit extract`` run is read and extracted with."""
 
@@ -222,7 +223,8 @@ class _ExtractJob:
             )
 
 
-# The job of a worker process, set once when the worker starts (see _start_worker).
+# The job of a worker process, set once when the worker starts (see _start_worker): the
+# lexicon and registry cross to each worker once, not with every file.
 _worker_job: _ExtractJob | None = None
 
 
