@@ -125,3 +125,29 @@ def test_windows_of_a_huge_sentence_are_its_tokens(
     whole = tokenize(analysis.text, sentence.start, sentence.end, lexicon)
     expected = [t for t in whole if t.start >= start and t.end <= end]
     assert analysis.tokens_within(sentence, start, end) == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(_PIECES, min_size=4, max_size=60),
+    st.lists(st.sampled_from([" ", "  ", "\t", ""]), min_size=1, max_size=40),
+    st.integers(0, 2_000),
+    st.integers(0, 300),
+)
+def test_a_first_short_window_is_tokenized_alone_with_the_same_tokens(
+    pieces: list[str], gaps: list[str], offset: int, width: int
+) -> None:
+    # The first window read in a sentence is tokenized on its own (from white space to
+    # white space); it must hold the tokens the whole sentence's tokenization has there.
+    text = "".join(p + gaps[k % len(gaps)] for k, p in enumerate(pieces))
+    lexicon = default_lexicon()
+    analysis = analyse(make_view(text), lexicon)
+    if not analysis.sentences:
+        return
+    sentence = max(analysis.sentences, key=lambda s: s.end - s.start)
+    start = sentence.start + offset % max(1, sentence.end - sentence.start)
+    end = min(sentence.end, start + width)
+    whole = tokenize(analysis.text, sentence.start, sentence.end, lexicon)
+    expected = [t for t in whole if t.start >= start and t.end <= end]
+    assert analysis.tokens_within(sentence, start, end) == expected  # first: alone
+    assert analysis.tokens_within(sentence, start, end) == expected  # then: the memo
