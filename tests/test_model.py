@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 
 import attrs
 import pytest
@@ -188,3 +189,13 @@ def test_a_bad_field_is_named(field: str, value: object) -> None:
     if field not in _FLAT_ONLY and value is not _MISSING:
         written = quote.to_dict()[outer[0]] if outer else quote.to_dict()
         assert json.dumps(written[key]) == json.dumps(value) or key in ("confidence", "flags")
+
+
+def test_quotes_and_configs_pickle_for_process_pools() -> None:
+    # Process pools (quotekit extract --jobs, ProcessPoolExecutor) send these across.
+    text = "“We are ready,” said Minister Ana Lopez. She said the bridge will open."
+    quotes = quotekit.extract(text)
+    assert quotes and pickle.loads(pickle.dumps(quotes)) == quotes
+    config = quotekit.ExtractConfig(include_terms=True)
+    again = pickle.loads(pickle.dumps(config))
+    assert quotekit.extract(text, config=again) == quotekit.extract(text, config=config)
