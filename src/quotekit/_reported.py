@@ -279,6 +279,18 @@ def _worth_reading(
             or (low.endswith(("'s", "’s")) and not _is(lexicon, "pronoun_contraction", low))
         ):
             return False  # the author ("I think"), a passive, or a noun ("the report")
+        form = text[cue_start:cue_end].lower()
+        if (
+            (
+                low in _DEMONSTRATIVES
+                or low == "that"
+                or low[:1].isdigit()
+                or low in {"two", "three"}
+            )
+            and not _verb_form(form, entry)
+            and (form.endswith("s") or low in _DEMONSTRATIVES or low == "that")
+        ):
+            return False  # "this point", "10 points", "two reports": nouns ("that said")
     after = _AFTER_CUE.match(text, cue_end)
     if after is None or after.group(3) is not None:
         return False  # a colon or a quote mark: the cue introduces a quotation
@@ -438,10 +450,12 @@ def _read_cue(
             or left_tokens[-1].lower in {"and", "but"}  # "… defended the route and said"
         )
     ):
-        left_tokens = cache.window(
-            sentence, _left_bound(text, sentence, cue_start, LEFT_CHARS), cue_start
-        )
-        found = _read_tokens(analysis, sentence, left_tokens + right_tokens, len(left_tokens))
+        # Both bounds fall after a space, so the tokens before the short window are
+        # all the long one adds.
+        left = _left_bound(text, sentence, cue_start, LEFT_CHARS)
+        if left < left_tokens[0].start:
+            left_tokens = cache.window(sentence, left, left_tokens[0].start) + left_tokens
+            found = _read_tokens(analysis, sentence, left_tokens + right_tokens, len(left_tokens))
     return found
 
 
@@ -735,7 +749,10 @@ def _that_after(tokens: list[Token], i: int, entry: CueEntry, lexicon: Lexicon) 
 
 def _verb_only(cue_word: Token, entry: CueEntry) -> bool:
     """A cue form that cannot be a noun ("said", "told", "stressed"; not "reports")."""
-    low = cue_word.lower
+    return _verb_form(cue_word.lower, entry)
+
+
+def _verb_form(low: str, entry: CueEntry) -> bool:
     return entry.lemma in {"say", "tell"} or low.endswith("ed") or low == "wrote"
 
 
