@@ -38,12 +38,29 @@ MAX_HTML_SHARE = 0.5
 MAX_RATIO = 12.0
 
 
+# A measurement repeats a call until it has run for at least this long (CPU time), so
+# that a fast call on a small input is not lost in the clock's and the machine's noise.
+MIN_MEASURED = 0.2
+
+
 def _best(function: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        best = min(best, time.perf_counter() - start)
+    """CPU seconds per call: the best of ``repeat`` measurements, each of as many calls
+    as take ``MIN_MEASURED`` seconds (like ``timeit``'s autorange)."""
+    calls = 1
+    while True:
+        start = time.process_time()
+        for _ in range(calls):
+            function()
+        elapsed = time.process_time() - start
+        if elapsed >= MIN_MEASURED:
+            break
+        calls *= 2
+    best = elapsed / calls
+    for _ in range(repeat - 1):
+        start = time.process_time()
+        for _ in range(calls):
+            function()
+        best = min(best, (time.process_time() - start) / calls)
     return best
 
 
@@ -100,8 +117,8 @@ def main() -> int:
         t_large = _best(functools.partial(read, large), args.repeat)
         ratio = t_large / t_small
         print(
-            f"{name:20} {len(small) / 1e6:6.2f} MB {t_small:6.2f} s   "
-            f"{len(large) / 1e6:6.2f} MB {t_large:6.2f} s   ratio {ratio:5.1f}"
+            f"{name:20} {len(small) / 1e6:6.2f} MB {t_small:7.3f} s   "
+            f"{len(large) / 1e6:6.2f} MB {t_large:7.3f} s   ratio {ratio:5.1f}"
         )
         if ratio > MAX_RATIO:
             failures.append(name)
