@@ -376,6 +376,7 @@ def test_not_reported_speech_subject_and_clause_shapes(text: str) -> None:
         "It remains an open question whether the bridge will open.",  # a noun, no cue
         "The storm threatened to flood the valley.",  # "threaten" is no act of speech
         "She told the story to her grandchildren.",  # "told" reports only with "to" + verb
+        "When asked, she smiled.",  # a question put, but not written
         # "show" and "find" report findings only with a source as their subject
         "He showed his badge to the guard.",
         "She found the keys under the mat.",

@@ -274,7 +274,7 @@ def _worth_reading(
         low = before.group(1).lower()
         if (
             _is(lexicon, "first_person", low)
-            or low in _BE
+            or (low in _BE and "question" not in entry.tags)  # "was asked whether …"
             or (_is(lexicon, "determiner", low) and low not in _NOT_ARTICLES)
             or (low.endswith(("'s", "’s")) and not _is(lexicon, "pronoun_contraction", low))
         ):
@@ -489,6 +489,16 @@ def _read_tokens(
         return None  # "Secretary of State", "Demand Progress": part of a name
     if "source_first" in entry.tags:
         return _source_first(analysis, sentence, tokens, cue)
+    if (
+        "question" in entry.tags
+        and index > 0
+        and (
+            tokens[index - 1].lower in {"when", "after", "if", "once", "before", "being"}
+            or _passive(tokens, index, lexicon)
+        )
+    ):
+        # "…, he said when asked whether …", "She was asked about the border."
+        return _question_put(analysis, sentence, tokens, cue, index + cue.length)
     if _passive(tokens, index, lexicon):
         return None
     after = index + cue.length
@@ -1566,8 +1576,9 @@ def _question_put(
     analysis: Analysis, sentence: Span, tokens: list[Token], cue: CueMatch, i: int
 ) -> tuple[Span, Found] | None:
     """ "Asked whether he would run, Smith said …", "When asked about the plan by a
-    reporter, …": the question opening the sentence, up to its comma. Its speaker is
-    the one who asked ("by a reporter"), unknown when not written."""
+    reporter, …", "She was asked about the border.": the question put, up to its comma
+    or the end of the sentence. Its speaker is the one who asked ("by a reporter"),
+    unknown when not written."""
     lexicon = analysis.lexicon
     j = _skip_adjuncts(tokens, i, lexicon)
     asker: Mention | None = None
@@ -1579,9 +1590,12 @@ def _question_put(
     if j >= len(tokens) or tokens[j].lower not in _QUESTION_WORDS | {"to"}:
         return None
     comma = _comma_after(tokens, tokens[j].start, lexicon)
-    if comma is None:
-        return None
-    content = _trim(analysis.text, tokens[j].start, tokens[comma].start)
+    if comma is not None:
+        content = _trim(analysis.text, tokens[j].start, tokens[comma].start)
+    elif _opens_sentence(tokens, cue.index, sentence, lexicon):
+        return None  # "Asked whether …" opening a sentence is closed by a comma
+    else:
+        content = _clause_to_end(analysis, sentence, tokens[j].start)
     if content is None:
         return None
     return content, Found(asker, cue if asker is not None else None, None, Attribution.ADJACENT)
