@@ -198,7 +198,7 @@ def test_speaker_spans_point_at_their_mention(text: str) -> None:
     ("text", "speaker"),
     [
         # a cue form after "of" is a noun, so the whole description is the subject
-        ("At the fair, the secretary of state said she was “only here to listen.”", None),
+        ("At the fair, the county treasurer said she was “only here to listen.”", None),
         # "continue to" is not speech: the speaker is the one who said it
         (
             "Mayor Ana Ruiz said she is sure Tom Hale will continue to be “a good partner.”",

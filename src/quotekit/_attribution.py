@@ -953,7 +953,7 @@ def _possessive_speaker(tokens: list[Token], lexicon: Lexicon) -> Found:
                 mention = Mention(tokens[start].start, owner.end - 2, "name")
                 return Found(mention, None, None, Attribution.ADJACENT)
             continue
-        j = k - 2  # "The Florida senator's answer was that …"
+        j = k - 2  # "The Ohio governor's answer was that …"
         while j >= 0 and k - j <= 5 and tokens[j].is_word:
             if lexicon.is_a("determiner", tokens[j].text):
                 mention = Mention(tokens[j].start, owner.end - 2, "description")
