@@ -377,6 +377,8 @@ def test_not_reported_speech_subject_and_clause_shapes(text: str) -> None:
         "The storm threatened to flood the valley.",  # "threaten" is no act of speech
         "She told the story to her grandchildren.",  # "told" reports only with "to" + verb
         "When asked, she smiled.",  # a question put, but not written
+        "The mayor called on Monday to complain.",  # "called on" asks a person first
+        "She called on her neighbor after the storm.",
         # "show" and "find" report findings only with a source as their subject
         "He showed his badge to the guard.",
         "She found the keys under the mat.",

@@ -319,6 +319,8 @@ def _object_worth_reading(
     followed by ``word``."""
     tags = entry.tags
     if not tags & {"act", "question", "evidence"}:
+        if "object" in tags:  # "called on Congress to act"
+            return " to " in text[cue_start : cue_start + 80]
         return word == "to"  # "declined to comment", not "declined 3 percent"
     if word in _BE or _is(lexicon, "finite", word):
         return False
@@ -1390,6 +1392,8 @@ def _complement_start(tokens: list[Token], j: int, entry: CueEntry, lexicon: Lex
                 break
     low = tokens[j].lower
     if low == "to":
+        if "object" in tags and "act" not in tags:
+            return None  # "called on Monday to complain": the person asked comes first
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         ok = nxt is not None and nxt.is_word and not nxt.is_cap
         return j if ok and (tags & {"act", "to"}) else None
