@@ -965,6 +965,8 @@ def _clause_at(tokens: list[Token], j: int, lexicon: Lexicon, *, loose: bool) ->
 
 def _contraction(lexicon: Lexicon, low: str) -> bool:
     """A subject pronoun fused with an auxiliary: "he's", "they'll", "we're"."""
+    if "'" not in low and "’" not in low:
+        return False
     if _is(lexicon, "pronoun_contraction", low):
         return True
     base, mark, rest = low.replace("’", "'").partition("'")
