@@ -11,8 +11,8 @@ Every candidate is anchored on a cue from the lexicon and read in its sentence:
 - complements that are no clause, for cues tagged ``act`` ("criticized the plan",
   "urged residents to stay indoors"), ``to`` ("declined to comment") and ``question``
   ("asked the minister whether …", "Asked whether …, X said");
-- findings, for cues tagged ``evidence`` with a source noun as subject ("A CNN poll
-  showed Clinton ahead", "the audit found no record of …");
+- findings, for cues tagged ``evidence`` with a source noun as subject ("A state poll
+  showed the mayor ahead", "the audit found no record of …");
 - transcript and interview labels opening a paragraph ("SMITH: …", "Q: …").
 
 Subjects are names, pronouns and descriptions (``_attribution``), or plain noun phrases
@@ -222,7 +222,7 @@ def find_reported(
 
 
 # A transcript's or an interview's speaker label opening a paragraph: "SMITH: …",
-# "JAKE TAPPER: …", "Q: …", "A: …" (capitals only, a few words).
+# "MARIA OKAFOR: …", "Q: …", "A: …" (capitals only, a few words).
 _LABEL = re.compile(
     r"(?m)^(Q|A|[A-Z][A-Z’'.-]{1,24}(?: [A-Z][A-Z’'.-]{1,24}){0,3}):[ \t]{1,3}(?=\S)"
 )
@@ -325,7 +325,7 @@ def _object_worth_reading(
     if word in _BE or _is(lexicon, "finite", word):
         return False
     if "evidence" in tags and not tags & {"act", "question"}:
-        # a source of findings not far before: "A CNN poll last month showed …"
+        # a source of findings not far before: "A county survey last spring showed …"
         words = text[max(0, cue_start - 80) : cue_start].lower().split()
         return any(w.strip(".,;:()'’\"“”") in lexicon.source_nouns for w in words)
     return True
@@ -449,7 +449,7 @@ def _read_cue(
         and left_tokens[0].start > sentence.start
         and (
             any(t.text == "," for t in left_tokens)
-            or left_tokens[-1].lower in {"and", "but"}  # "… defended the route and said"
+            or left_tokens[-1].lower in {"and", "but"}  # "… inspected the dam and said"
         )
     ):
         # Both bounds fall after a space, so the tokens before the short window are
@@ -546,7 +546,7 @@ def _right_plausible(tokens: list[Token], lexicon: Lexicon) -> bool:
         return k < len(tokens) and (
             tokens[k].is_cap
             or _clause_at(tokens, k, lexicon, loose=entry.lemma == "say")
-            or _agent_closes(tokens, n, lexicon)  # "…, said a former spokesman for …"
+            or _agent_closes(tokens, n, lexicon)  # "…, said a spokeswoman for the port"
         )
     return False
 
@@ -569,7 +569,7 @@ def _agent_closes(tokens: list[Token], i: int, lexicon: Lexicon) -> bool:
 
 
 # Words that attach a tail to a speaker named after the cue: "said a spokesman for the
-# ministry", "said a handful of Democrats who point to his record".
+# ministry", "said a group of nurses who work the night shift".
 _TAIL_OPENERS = frozenset({"for", "of", "at", "with", "from", "in", "to", "on", "who"})
 MAX_TAIL_TOKENS = 14
 
@@ -589,7 +589,7 @@ def _agent_tail(tokens: list[Token], k: int, lexicon: Lexicon) -> int:
             if tok.text not in "'’-":
                 return k
         elif tok.lower in {"who", "whose"}:
-            relative = True  # "… of Democrats who point to his record"
+            relative = True  # "… of nurses who work the night shift"
         elif not relative and (
             tok.lower == "that" or _is(lexicon, "finite", tok.lower) or _cue_at(tokens, j, lexicon)
         ):
@@ -747,7 +747,7 @@ def _that_after(tokens: list[Token], i: int, entry: CueEntry, lexicon: Lexicon) 
         return None  # "announced that day"
     if _is(lexicon, "finite", low) or low in _BE:
         # "a phrase that could …" is a relative clause; after a form that is only a verb
-        # ("said that is unlikely", "says that doesn't mean …") "that" is the subject.
+        # ("said that was a mistake", "says that will change …") "that" is the subject.
         return j if _verb_only(tokens[i - 1], entry) and j > 0 else None
     if (
         not tok.is_cap
@@ -928,7 +928,7 @@ def _clause_at(tokens: list[Token], j: int, lexicon: Lexicon, *, loose: bool) ->
                 and not _is(lexicon, "stop", nxt.lower)
             )
             or (nxt is not None and _is(lexicon, "finite", nxt.lower))
-            or (  # "said he and his wife were", "said they, too, have"
+            or (  # "said he and his wife were", "said they, in turn, had"
                 nxt is not None
                 and nxt.text in {",", "and"}
                 and _finite_within(tokens, j + 2, lexicon, 6, commas=True)
@@ -947,7 +947,7 @@ def _clause_at(tokens: list[Token], j: int, lexicon: Lexicon, *, loose: bool) ->
     if loose and low in _SUBORDINATORS:
         return _finite_within(tokens, j + 1, lexicon, 10, commas=True)  # "said if it fails, …"
     if loose and low.endswith("ing") and not tok.is_cap:
-        # a gerund subject: "said selling the plan has been a challenge"
+        # a gerund subject: "said closing the plant has been hard"
         return j + 1 < len(tokens) and _finite_within(tokens, j + 1, lexicon, 8)
     if loose:
         return not (
@@ -1111,7 +1111,7 @@ def _speaker_of(tokens: list[Token], cue: CueMatch, lexicon: Lexicon) -> Found |
     return Found(found.speaker, cue, found.via, Attribution.ADJACENT)
 
 
-# Words that may stand inside a plain noun phrase subject: "half of voters", "a spokesman
+# Words that may stand inside a plain noun phrase subject: "half of the tenants", "a spokesman
 # for the mayor", "about two-thirds", "more than 4 in 10".
 _PHRASE_LINKS = frozenset(
     {"of", "in", "for", "from", "at", "with", "across", "among", "to", "on", "by"}
@@ -1172,8 +1172,9 @@ def _phrase_speaker(
     tokens: list[Token], cue: CueMatch, sentence: Span, lexicon: Lexicon
 ) -> Found | None:
     """A plain noun phrase opening a clause as the cue's subject, when the name and
-    description rules found none: "79 percent of Democrats say", "security specialists
-    say", "a representative for the company said", "1,409 teachers said"."""
+    description rules found none: "62 percent of likely voters say", "water safety
+    specialists say", "a representative for the shipping line said", "2,300 nurses
+    said"."""
     index = cue.index
     if index == 0 or _participle(tokens[index]):
         return None
@@ -1187,7 +1188,7 @@ def _phrase_speaker(
         end -= 1
     closed = end > 0 and tokens[end].text == ","
     if closed:
-        end -= 1  # "Yin May, 60, a doctor, said": an apposition closed by its comma
+        end -= 1  # "Lena Ortiz, 34, a nurse, said": an apposition closed by its comma
     if end < 0 or not _phrase_head(tokens, end, lexicon):
         return None
     head = tokens[end].lower
@@ -1207,14 +1208,14 @@ def _phrase_speaker(
         first += 1
     opener = tokens[first].lower
     if _is(lexicon, "preposition", opener) or _is(lexicon, "adjunct_preposition", opener):
-        return None  # "In nearby Decatur said": an adjunct, not a subject
+        return None  # "In rural Ohio said": an adjunct, not a subject
     mention = Mention(tokens[first].start, tokens[end].end, "description")
     return Found(mention, cue, None, Attribution.ADJACENT)
 
 
 def _apposition_speaker(tokens: list[Token], comma: int, end: int, cue: CueMatch) -> Found | None:
-    """The name before an apposition ``tokens[comma + 1 : end + 1]`` ("Yin May, 60, a
-    doctor, said"), an age between them allowed, with the apposition as its role."""
+    """The name before an apposition ``tokens[comma + 1 : end + 1]`` ("Lena Ortiz, 34, a
+    nurse, said"), an age between them allowed, with the apposition as its role."""
     if comma < 1 or tokens[comma].text != ",":
         return None
     k = comma - 1
@@ -1244,7 +1245,7 @@ def _phrase_before_apposition(
 
 
 def _relative_speaker(tokens: list[Token], cue: CueMatch, lexicon: Lexicon) -> Found | None:
-    """The antecedent of "who" before the cue: "a young child, who said …", "voters who
+    """The antecedent of "who" before the cue: "a retired teacher, who said …", "tenants who
     say …" (a noun phrase of a few words, up to its determiner)."""
     j = cue.index - 2
     if j >= 0 and tokens[j].text == ",":
@@ -1272,7 +1273,7 @@ def _relative_speaker(tokens: list[Token], cue: CueMatch, lexicon: Lexicon) -> F
 def _phrase_start(tokens: list[Token], end: int, sentence: Span, lexicon: Lexicon) -> int | None:
     """The index just before a subject phrase ending at ``tokens[end]`` (-1 at the start
     of the sentence), or None when no clause opening is found within reach. "and" may
-    join two nouns ("lawyers and legal experts said") or open the clause ("… and
+    join two nouns ("tenants and housing advocates said") or open the clause ("… and
     analysts say"): the longer reading is taken when it reaches a clause opening."""
     joined: int | None = None
     k = end - 1
@@ -1298,7 +1299,7 @@ def _phrase_start(tokens: list[Token], end: int, sentence: Span, lexicon: Lexico
             ):
                 return joined  # a verb or a clause of its own: no plain phrase
         elif tok.text == "," and _in_number(tokens, k):
-            pass  # "1,409 teachers"
+            pass  # "2,300 nurses"
         elif tok.text in {",", ";", ":", "—", "–", "("}:
             return k
         elif tok.text not in "%-’'":
@@ -1342,9 +1343,9 @@ def _phrase_head(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
         or low.endswith("ly")
         or (low.endswith("ing") and not (k > 0 and _is(lexicon, "determiner", tokens[k - 1].lower)))
     ):
-        return False  # "-ing" only as a noun: "another ranking says"
+        return False  # "-ing" only as a noun: "another study says"
     if low.endswith("ed") and not tok.is_cap:
-        # "those surveyed", "Cuban-Americans polled"; not "the party argued and said"
+        # "those surveyed", "farmers polled"; not "the party argued and said"
         prev = tokens[k - 1] if k > 0 else None
         return (
             prev is not None
@@ -1430,7 +1431,7 @@ def _object_at(tokens: list[Token], j: int, lexicon: Lexicon) -> bool:
 def _evidence_after(
     analysis: Analysis, sentence: Span, tokens: list[Token], cue: CueMatch, i: int
 ) -> tuple[Span, Found] | None:
-    """A finding of a source: "A CNN poll last month showed Mr. Trump leading …", "the
+    """A finding of a source: "A county survey last spring showed the levy passing …", "the
     study found that …". Only a source noun as the subject makes ``show`` and ``find``
     report anything ("he showed his badge" does not)."""
     lexicon = analysis.lexicon
@@ -1448,14 +1449,14 @@ def _evidence_after(
     return content, Found(source, cue, None, Attribution.ADJACENT)
 
 
-MAX_SOURCE_REACH = 10  # tokens between a source noun and its cue ("A poll out this week")
+MAX_SOURCE_REACH = 10  # tokens between a source noun and its cue ("A survey out this week")
 
 
 def _evidence_source(tokens: list[Token], index: int, lexicon: Lexicon) -> Mention | None:
     """The phrase naming a source of findings that is the subject of the cue at
-    ``tokens[index]``: "A University of New Hampshire poll", "The most recent polling"."""
+    ``tokens[index]``: "A University of Lagos survey", "The latest polling"."""
     k = index - 1
-    if _participle(tokens[index]):  # "with polls showing …": the noun just before
+    if _participle(tokens[index]):  # "with surveys showing …": the noun just before
         found = k >= 0 and tokens[k].lower in lexicon.source_nouns
         return _source_mention(tokens, k, lexicon) if found else None
     while k >= 0 and index - k <= 3 and tokens[k].is_word:
@@ -1486,7 +1487,7 @@ def _evidence_source(tokens: list[Token], index: int, lexicon: Lexicon) -> Menti
 
 def _source_mention(tokens: list[Token], noun: int, lexicon: Lexicon) -> Mention:
     """The source noun at ``tokens[noun]`` with its modifiers to the left ("A recent
-    CNN/ORC poll"), stopping at a clause break or a preposition."""
+    county-wide survey"), stopping at a clause break or a preposition."""
     s = noun
     while s > 0 and noun - s < 8:
         prev = tokens[s - 1]
@@ -1524,8 +1525,8 @@ def _request_to(tokens: list[Token], j: int, lexicon: Lexicon) -> bool:
 def _complement_after(
     analysis: Analysis, sentence: Span, tokens: list[Token], cue: CueMatch, i: int
 ) -> tuple[Span, Found] | None:
-    """The complement of the cue as its content: "Sanders accused Clinton of being too
-    close to the banks", "The council urged residents to conserve water"."""
+    """The complement of the cue as its content: "The union accused the company of hiding
+    safety reports", "The council urged residents to conserve water"."""
     lexicon = analysis.lexicon
     start = _complement_start(tokens, _skip_adjuncts(tokens, i, lexicon), cue.entry, lexicon)
     if start is None:
@@ -1570,7 +1571,7 @@ def _complement_span(analysis: Analysis, sentence: Span, start: int) -> Span | N
                 or lexicon.match_cue([low], 0) is not None
                 or (low.endswith("ed") and low not in {"red", "bed"})
             ):
-                continue  # "criticized Trump and his rhetoric": one object
+                continue  # "criticized the mayor and her budget": one object
         elif word == "," and text[match.start() - 1 : match.start()].isdigit():
             continue  # "$1,000"
         end = match.start()
@@ -1621,7 +1622,7 @@ def _source_first(
     found = Found(agent, cue, None, Attribution.ADJACENT)
     before = tokens[cue.index - 1] if cue.index > 0 else None
     if before is not None and before.is_word and _source_ends_sentence(tokens, agent):
-        before = None  # "Clinton leads by 271 delegates according to a count."
+        before = None  # "Rents rose 4 percent according to a survey by the agency."
         content = _trim(analysis.text, sentence.start, tokens[cue.index].start)
         if content is not None and _statement(analysis, content):
             return content, found
