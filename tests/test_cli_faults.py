@@ -156,13 +156,15 @@ def test_folder_with_thousands_of_files(tmp_path: Path) -> None:
     assert len({r["doc"] for r in records}) == count
 
 
-def test_closed_pipe_stops_quietly(tmp_path: Path) -> None:
-    """`quotekit extract big/ | head -n 3`: the reader leaves early."""
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_closed_pipe_stops_quietly(tmp_path: Path, jobs: str) -> None:
+    """`quotekit extract big/ | head -n 3`: the reader leaves early (with worker
+    processes too: they are stopped, and nothing is printed)."""
     for i in range(200):
         lines = (f'"Report {j} of file {i} is ready," said Ana Lopez.\n' for j in range(50))
         (tmp_path / f"{i:04}.txt").write_text("".join(lines), encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "quotekit", "extract", str(tmp_path)],
+        [sys.executable, "-m", "quotekit", "extract", str(tmp_path), "--jobs", jobs],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
