@@ -328,7 +328,10 @@ class Resolver:
         # The names sharing the run's first word or pair of words, newest first and
         # bounded (a lookup costs the same on a long article as on a short one), that
         # hold the whole run.
+        names_organisation: bool | None = None  # whether ``words`` can name one (lazy)
         for entity in reversed(self._namesakes(keys[:2])):
+            if best is not None and entity.last_pos <= best.last_pos:
+                continue  # could not win: the checks below are not needed
             ek = entity.keys
             if n > 2 and not _holds_run(ek, keys):
                 continue
@@ -336,16 +339,15 @@ class Resolver:
                 continue
             if n < len(ek) and entity.kind is SpeakerKind.UNKNOWN:
                 continue  # no short forms of what is neither a person nor an organisation
-            if (
-                n < len(ek)
-                and entity.kind is SpeakerKind.ORGANISATION
-                and not any(
-                    w in self.lexicon.org_words or self.lexicon.is_a("media", w) for w in words
-                )
-            ):
-                continue
-            if best is None or entity.last_pos > best.last_pos:
-                best = entity
+            if n < len(ek) and entity.kind is SpeakerKind.ORGANISATION:
+                if names_organisation is None:
+                    names_organisation = any(
+                        w in self.lexicon.org_words or self.lexicon.is_a("media", w)
+                        for w in words
+                    )
+                if not names_organisation:
+                    continue
+            best = entity
         return best
 
     def _known_tail(self, words: tuple[str, ...]) -> _Entity | None:
