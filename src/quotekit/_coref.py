@@ -342,8 +342,7 @@ class Resolver:
             if n < len(ek) and entity.kind is SpeakerKind.ORGANISATION:
                 if names_organisation is None:
                     names_organisation = any(
-                        w in self.lexicon.org_words or self.lexicon.is_a("media", w)
-                        for w in words
+                        w in self.lexicon.org_words or self.lexicon.is_a("media", w) for w in words
                     )
                 if not names_organisation:
                     continue

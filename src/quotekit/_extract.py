@@ -483,9 +483,13 @@ def resolve_quotes(
     ]
     events = [e for e in events if e[0] <= last]
     events.extend((m.start, 1, m) for m in mentions.values())
+    # Read by popping from the end of the sorted, reversed list: each event is released
+    # once read, so a long document's names do not all stay alive for the collector.
     events.sort(key=lambda e: (e[0], e[1]))
+    events.reverse()
     resolved: dict[tuple[int, int], Resolved | None] = {}
-    for pos, _order, item in events:
+    while events:
+        pos, _order, item = events.pop()
         if isinstance(item, str):
             resolver.observe(pos, item)
             continue
