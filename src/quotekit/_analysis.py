@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Iterator, Sequence
+from typing import overload
 
 import attrs
 
@@ -24,17 +26,59 @@ TOKEN_BLOCK = 2_000
 BOUNDARY_REACH = 200
 
 
+class SpanSequence(Sequence[Span]):
+    """Spans kept as two tuples of offsets, made into :class:`Span` objects on access.
+
+    A 10 MB document has some 100,000 sentences: as ``Span`` objects they would stay
+    alive through the whole of ``extract()`` and be walked by every full run of the
+    garbage collector; tuples of ints are not walked at all.
+    """
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        pairs = [(span.start, span.end) for span in spans]
+        self.starts: tuple[int, ...] = tuple(start for start, _end in pairs)
+        self.ends: tuple[int, ...] = tuple(end for _start, end in pairs)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Span: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Span]: ...
+
+    def __getitem__(self, index: int | slice) -> Span | Sequence[Span]:
+        if isinstance(index, slice):
+            return list(map(Span, self.starts[index], self.ends[index]))
+        return Span(self.starts[index], self.ends[index])
+
+    def __iter__(self) -> Iterator[Span]:
+        return map(Span, self.starts, self.ends)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SpanSequence):
+            return self.starts == other.starts and self.ends == other.ends
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.starts, self.ends))
+
+    def __repr__(self) -> str:
+        return f"SpanSequence({list(self)!r})"
+
+
 @attrs.frozen
 class Analysis:
     """A text view with its paragraph and sentence spans (view offsets)."""
 
     view: TextView
     lexicon: Lexicon
-    paragraphs: tuple[Span, ...]
-    sentences: tuple[Span, ...]
+    paragraphs: SpanSequence
+    sentences: SpanSequence
     excluded: tuple[Span, ...] = ()  # page furniture and captions: no quotes start there
-    _sentence_starts: tuple[int, ...] = ()
-    _paragraph_starts: tuple[int, ...] = ()
     _excluded_starts: tuple[int, ...] = ()
     # This document's tokenized sentences, by sentence start: (tokens, token starts).
     # Filled on demand by sentence_tokens(); every stage then slices the same tokens.
@@ -51,11 +95,11 @@ class Analysis:
 
     def paragraph_index(self, pos: int) -> int:
         """Index of the paragraph containing ``pos`` (or the one before it)."""
-        return max(0, bisect.bisect_right(self._paragraph_starts, pos) - 1)
+        return max(0, bisect.bisect_right(self.paragraphs.starts, pos) - 1)
 
     def sentence_index(self, pos: int) -> int:
         """Index of the sentence containing ``pos`` (or the one before it)."""
-        return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+        return max(0, bisect.bisect_right(self.sentences.starts, pos) - 1)
 
     def sentence_at(self, pos: int) -> Span:
         if not self.sentences:
@@ -207,17 +251,17 @@ class Analysis:
 def analyse(view: TextView, lexicon: Lexicon, excluded: tuple[Span, ...] = ()) -> Analysis:
     """Split a view into paragraphs and sentences."""
     excluded = tuple(sorted(excluded))
-    paragraphs = tuple(find_paragraphs(view.text))
-    sentences: list[Span] = []
-    for paragraph in paragraphs:
-        sentences.extend(find_sentences(view.text, paragraph, lexicon))
+    paragraphs = find_paragraphs(view.text)
+    sentences = SpanSequence(
+        sentence
+        for paragraph in paragraphs
+        for sentence in find_sentences(view.text, paragraph, lexicon)
+    )
     return Analysis(
         view,
         lexicon,
-        paragraphs,
-        tuple(sentences),
+        SpanSequence(paragraphs),
+        sentences,
         excluded,
-        tuple(s.start for s in sentences),
-        tuple(p.start for p in paragraphs),
         tuple(s.start for s in excluded),
     )
