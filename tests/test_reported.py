@@ -379,6 +379,8 @@ def test_not_reported_speech_subject_and_clause_shapes(text: str) -> None:
         "When asked, she smiled.",  # a question put, but not written
         "The mayor called on Monday to complain.",  # "called on" asks a person first
         "She called on her neighbor after the storm.",
+        "The senator is expected to endorse the mayor next week.",  # an infinitive
+        "A self-described socialist won the seat.",
         # "show" and "find" report findings only with a source as their subject
         "He showed his badge to the guard.",
         "She found the keys under the mat.",

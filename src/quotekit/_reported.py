@@ -322,13 +322,22 @@ def _object_worth_reading(
         if "object" in tags:  # "called on Congress to act"
             return " to " in text[cue_start : cue_start + 80]
         return word == "to"  # "declined to comment", not "declined 3 percent"
-    if word in _BE or _is(lexicon, "finite", word):
-        return False
+    if word in _BE or _is(lexicon, "finite", word) or word in _NO_OBJECT:
+        return False  # "criticized for …", "described as …", "endorsed by …"
+    if text[cue_start - 1 : cue_start] == "-" or _WORD_BEFORE_TO.search(
+        text, max(0, cue_start - 4), cue_start
+    ):
+        return False  # "self-described", "expected to endorse …": no subject of its own
     if "evidence" in tags and not tags & {"act", "question"}:
         # a source of findings not far before: "A county survey last spring showed …"
         words = text[max(0, cue_start - 80) : cue_start].lower().split()
         return any(w.strip(".,;:()'’\"“”") in lexicon.source_nouns for w in words)
     return True
+
+
+# Words after a cue that take no object, and "to" before it (an infinitive).
+_NO_OBJECT = frozenset({"for", "by", "as", "of", "in", "and", "on", "at", "from", "with"})
+_WORD_BEFORE_TO = re.compile(r"\bto[ \t]{1,3}$")
 
 
 # Words that open a reported clause after "said" only when a verb follows soon: a
