@@ -14,10 +14,12 @@ from ._text import TextView, find_paragraphs, find_sentences
 from ._tokens import Token, tokenize
 
 # How many tokens of recent sentences a document keeps for reuse by later stages (about
-# 500 sentences of news prose). Counted in tokens, not sentences: one paragraph with no
-# sentence end is a few huge "sentences", and every token kept alive is one more object
-# for the garbage collector to traverse, again and again, until extract() returns.
-TOKEN_MEMO_TOKENS = 16_000
+# 70 sentences of news prose: the stages reread a sentence soon or not at all). Counted
+# in tokens, not sentences, and kept small: every token held is an object the garbage
+# collector moves to its oldest generation and walks on every full collection, so a
+# larger memo made huge documents slower without saving any tokenization (measured on
+# the adversarial inputs, the seeds and the case corpus).
+TOKEN_MEMO_TOKENS = 2_000
 # A "sentence" longer than this (a paragraph with no sentence end) is never tokenized
 # whole, but in blocks of about TOKEN_BLOCK characters cut at white space.
 HUGE_SENTENCE = 4_000
