@@ -1146,8 +1146,8 @@ def sentence_subject(tokens: list[Token], end: int, lexicon: Lexicon) -> Mention
 
 
 def attribute_tail(tokens: list[Token], lexicon: Lexicon) -> Found:
-    """An attribution closing the sentence after a quote, behind a comma: 'Democrats
-    had “put the biggest crack” in the ceiling, she said in a video message.'"""
+    """An attribution closing the sentence after a quote, behind a comma: 'Volunteers
+    had “turned the whole block around” in a year, she said in a radio interview.'"""
     for i, tok in enumerate(tokens):
         if tok.text == "," and i + 1 < len(tokens):
             found = attribute_after(tokens[i:], lexicon)

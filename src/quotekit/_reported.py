@@ -771,8 +771,8 @@ def _that_after(tokens: list[Token], i: int, entry: CueEntry, lexicon: Lexicon) 
 
 
 def _that_past_object(tokens: list[Token], j: int, i: int, lexicon: Lexicon) -> int:
-    """A "that" after a longer object and its adjuncts ("told a Wall Street Journal
-    lunch group that", "told delegates at the convention on Monday that"): words only,
+    """A "that" after a longer object and its adjuncts ("told a chamber of commerce
+    breakfast that", "told delegates at the convention on Monday that"): words only,
     no verb, within the gap allowed after a cue; else ``j``."""
     k = j
     while k < len(tokens) and k - i <= MAX_GAP_TOKENS:
@@ -1243,7 +1243,7 @@ def _apposition_speaker(tokens: list[Token], comma: int, end: int, cue: CueMatch
 def _phrase_before_apposition(
     tokens: list[Token], comma: int, cue: CueMatch, sentence: Span, lexicon: Lexicon
 ) -> Found | None:
-    """A plain phrase before an apposition: "A third of independents, 33%, say"."""
+    """A plain phrase before an apposition: "Most of the tenants, 61%, say"."""
     if comma < 1 or tokens[comma].text != "," or not _phrase_head(tokens, comma - 1, lexicon):
         return None
     boundary = _phrase_start(tokens, comma - 1, sentence, lexicon)
@@ -1864,7 +1864,7 @@ _TRAILING_ATTRIBUTION = re.compile(
 
 def _before_attribution(text: str, start: int, end: int) -> int:
     """Where a clause cut before a quotation really ends: before the attribution of that
-    quotation ("he said he had not seen it, and when asked …, he said, “I hope not”")."""
+    quotation ("she said she had not read it, and when asked …, she said, “I doubt it”")."""
     found = _TRAILING_ATTRIBUTION.search(text, max(start, end - 160), end)
     return found.start() if found is not None else end
 
