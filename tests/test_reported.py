@@ -491,3 +491,10 @@ def test_indirect_spans_are_exact_and_trimmed(pieces: list[str], joiner: str) ->
         assert not raw.endswith((".", ",", ";", ":"))
         assert quotekit.normalise_quote_text(raw) == quote.text
         assert quote.speaker is not None and quote.cue is not None
+
+
+def test_a_number_with_a_thousands_comma_stays_in_the_subject() -> None:
+    # Regression: the comma of "1,250" opened a new clause, so the speaker was "250 nurses".
+    text = "At the meeting, 1,250 nurses said the hospital was understaffed."
+    quote = _one(text, "the hospital")
+    assert quote.speaker is not None and quote.speaker.mention == "1,250 nurses"

@@ -13,7 +13,7 @@ import attrs
 
 from ._lexicon import CueEntry, Lexicon
 from ._model import Attribution
-from ._tokens import Token
+from ._tokens import Token, in_number
 
 # Bounds keep every search linear: no rule looks further than this many tokens.
 MAX_NAME_TOKENS = 12
@@ -1090,7 +1090,7 @@ def sentence_subject(tokens: list[Token], end: int, lexicon: Lexicon) -> Mention
     while i < end:
         tok = tokens[i]
         if not tok.is_word:
-            clause_start = tok.text == ","
+            clause_start = tok.text == "," and not in_number(tokens, i)  # not "1,250"
             i += 1
             continue
         if not clause_start:

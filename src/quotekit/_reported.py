@@ -63,7 +63,7 @@ from ._attribution import (
 )
 from ._lexicon import CueEntry, Lexicon
 from ._model import Attribution, QuoteKind, Span
-from ._tokens import Token
+from ._tokens import Token, in_number
 
 # Bounds that keep every candidate's work constant: how far left of a cue its subject
 # is looked for, how far right the words up to "that" may run, and the longest clause.
@@ -780,7 +780,7 @@ def _that_past_object(tokens: list[Token], j: int, i: int, lexicon: Lexicon) -> 
         low = tok.lower
         if low == "that":
             return k
-        if not tok.is_word and not (tok.text in ".’'&-" or _in_number(tokens, k)):
+        if not tok.is_word and not (tok.text in ".’'&-" or in_number(tokens, k)):
             break
         if tok.is_word and (
             _is(lexicon, "finite", low)
@@ -994,7 +994,7 @@ def _finite_within(
     for k in range(j, end):
         tok = tokens[k]
         if not tok.is_word:
-            if tok.text == "," and (commas or _in_number(tokens, k)):
+            if tok.text == "," and (commas or in_number(tokens, k)):
                 continue
             if tok.text == "%":
                 continue
@@ -1015,17 +1015,6 @@ def _finite_within(
         ):
             return True
     return False
-
-
-def _in_number(tokens: list[Token], k: int) -> bool:
-    """The comma at ``tokens[k]`` groups the digits of a number ("4,000")."""
-    return (
-        0 < k < len(tokens) - 1
-        and tokens[k - 1].text[-1:].isdigit()
-        and tokens[k + 1].text[:1].isdigit()
-        and tokens[k - 1].end == tokens[k].start
-        and tokens[k + 1].start == tokens[k].end
-    )
 
 
 def _clause_to_end(analysis: Analysis, sentence: Span, start: int) -> Span | None:
@@ -1307,7 +1296,7 @@ def _phrase_start(tokens: list[Token], end: int, sentence: Span, lexicon: Lexico
                 )
             ):
                 return joined  # a verb or a clause of its own: no plain phrase
-        elif tok.text == "," and _in_number(tokens, k):
+        elif tok.text == "," and in_number(tokens, k):
             pass  # "2,300 nurses"
         elif tok.text in {",", ";", ":", "—", "–", "("}:
             return k

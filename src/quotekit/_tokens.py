@@ -73,3 +73,15 @@ def tokenize(text: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
         s, e = match.span()
         append(Token(s, e, word))
     return tokens
+
+
+def in_number(tokens: list[Token], k: int) -> bool:
+    """The comma at ``tokens[k]`` groups the digits of a number ("4,000"), so it opens
+    no clause and ends no phrase."""
+    return (
+        0 < k < len(tokens) - 1
+        and tokens[k - 1].text[-1:].isdigit()
+        and tokens[k + 1].text[:1].isdigit()
+        and tokens[k - 1].end == tokens[k].start
+        and tokens[k + 1].start == tokens[k].end
+    )
