@@ -498,3 +498,26 @@ def test_a_number_with_a_thousands_comma_stays_in_the_subject() -> None:
     text = "At the meeting, 1,250 nurses said the hospital was understaffed."
     quote = _one(text, "the hospital")
     assert quote.speaker is not None and quote.speaker.mention == "1,250 nurses"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        (
+            "Environmental groups, after reading new studies, said the river was polluted.",
+            "the river",
+            "Environmental groups",
+        ),
+        (
+            "Residents of the tower, citing the heat, said the building was unsafe.",
+            "the building",
+            "Residents of the tower",
+        ),
+        ("Ana Lopez, after the meeting, said the pool will close.", "the pool", "Ana Lopez"),
+    ],
+)
+def test_a_phrase_subject_before_an_aside(text: str, start: str, speaker: str) -> None:
+    # Regression: a plain phrase before an adverbial or participial aside ("…, citing
+    # the heat, said") found no speaker, so the statement was lost.
+    quote = _one(text, start)
+    assert quote.speaker is not None and quote.speaker.mention == speaker

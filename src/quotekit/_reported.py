@@ -1187,6 +1187,13 @@ def _phrase_speaker(
     closed = end > 0 and tokens[end].text == ","
     if closed:
         end -= 1  # "Lena Ortiz, 34, a nurse, said": an apposition closed by its comma
+        aside = _aside_opening(tokens, end, lexicon)
+        if aside is not None:
+            # "Environmental groups, after reading new studies, said": the phrase before
+            # an adverbial or participial aside is the subject.
+            found = _phrase_before_apposition(tokens, aside, cue, sentence, lexicon)
+            if found is not None:
+                return found
     if end < 0 or not _phrase_head(tokens, end, lexicon):
         return None
     head = tokens[end].lower
@@ -1209,6 +1216,36 @@ def _phrase_speaker(
         return None  # "In rural Ohio said": an adjunct, not a subject
     mention = Mention(tokens[first].start, tokens[end].end, "description")
     return Found(mention, cue, None, Attribution.ADJACENT)
+
+
+# How long an aside between a subject and its cue may be ("…, citing the heat, said").
+MAX_ASIDE_TOKENS = 10
+
+
+def _aside_opening(tokens: list[Token], end: int, lexicon: Lexicon) -> int | None:
+    """The comma opening an aside that ends at ``tokens[end]`` and starts with a
+    preposition or a participle ("after the meeting", "citing new studies"); None if
+    the words between the commas are not such an aside."""
+    k = end
+    while k > 0 and end - k < MAX_ASIDE_TOKENS:
+        if tokens[k].text == ",":
+            first = tokens[k + 1]
+            low = first.lower
+            if (
+                first.is_word
+                and not first.is_cap
+                and (
+                    (low.endswith("ing") and len(low) > 4)
+                    or _is(lexicon, "preposition", low)
+                    or _is(lexicon, "adjunct_preposition", low)
+                )
+            ):
+                return k
+            return None
+        if not tokens[k].is_word and tokens[k].text not in "'’-":
+            return None
+        k -= 1
+    return None
 
 
 def _apposition_speaker(tokens: list[Token], comma: int, end: int, cue: CueMatch) -> Found | None:
