@@ -259,3 +259,21 @@ def test_regression_no_wrong_speaker(text: str) -> None:
                 "Hastily",
                 "a blog run by a group",
             }
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Ana Lopez, citing the heat, said the building was unsafe.", None),
+        ("Ana Lopez, after the meeting, said the pool will close.", None),
+        (
+            "Ben Okafor, a lawyer for the tenants, said the rent is too high.",
+            "a lawyer for the tenants",
+        ),
+        ("Ben Okafor, of the tenants union, said the rent is too high.", "of the tenants union"),
+    ],
+)
+def test_an_aside_between_name_and_cue_is_no_role(text: str, role: str | None) -> None:
+    # Regression: "citing the heat" and "after the meeting" became the speaker's role.
+    [quote] = quotekit.extract(text)
+    assert quote.speaker is not None and quote.speaker.role == role

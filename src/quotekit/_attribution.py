@@ -408,6 +408,12 @@ def _comma_left(tokens: list[Token], i: int) -> int | None:
     return None
 
 
+# Words that open an aside of the sentence between a name and its cue, not a role.
+_ASIDE_OPENERS = frozenset(
+    {"after", "before", "during", "amid", "following", "despite", "upon", "when", "while"}
+)
+
+
 def _apposition_subject(tokens: list[Token], comma: int, lexicon: Lexicon) -> Mention | None:
     """ "Mr. Chhay Yi Heang, advisor to the Royal Government of Cambodia, wrote"."""
     open_comma = _comma_left(tokens, comma - 1)
@@ -430,7 +436,14 @@ def _apposition_subject(tokens: list[Token], comma: int, lexicon: Lexicon) -> Me
             return Mention(role_first.start, tokens[comma - 1].end, "name")
     if start is None or not role_first.is_word:
         return None
-    if role_first.lower == "who":
+    low = role_first.lower
+    if (
+        low == "who"
+        or low in _ASIDE_OPENERS
+        or (not role_first.is_cap and low.endswith("ing") and len(low) > 4)
+    ):
+        # "Ana Lopez, who …", "…, citing the heat,", "…, after the meeting,": an aside
+        # of the sentence, not the speaker's role ("…, of the tenants' union," is one).
         return Mention(tokens[start].start, tokens[name_end].end, "name")
     return Mention(
         tokens[start].start,
