@@ -521,3 +521,11 @@ def test_a_phrase_subject_before_an_aside(text: str, start: str, speaker: str) -
     # the heat, said") found no speaker, so the statement was lost.
     quote = _one(text, start)
     assert quote.speaker is not None and quote.speaker.mention == speaker
+
+
+def test_a_trailing_participle_of_an_act_cue_ends_the_clause() -> None:
+    # Regression: ", citing the budget" was read as part of what the mayor said.
+    text = "The mayor said the pool will close, citing the budget."
+    assert text[_one(text, "the pool").span.start : _one(text, "the pool").span.end] == (
+        "the pool will close"
+    )

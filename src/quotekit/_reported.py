@@ -1044,7 +1044,9 @@ def _cut(analysis: Analysis, start: int, end: int) -> int:
             found = _WORD_AT.match(text, match.end(), end)
             word = "" if found is None else found.group().lower()
             entry = lexicon.match_cue([word], 0)
-            if entry is None or ("bare" not in entry.tags and word not in {"adding", "saying"}):
+            if entry is None or (
+                not entry.tags & {"bare", "act"} and word not in {"adding", "saying"}
+            ):
                 continue
         if match.group().strip() in {"—", "–", "-", "--", "——"}:
             continue  # an aside inside the clause still belongs to it
