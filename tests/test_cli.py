@@ -139,6 +139,18 @@ def test_jobs_give_the_output_and_errors_of_one_process(tmp_path: Path) -> None:
     assert any(json.loads(line)["speaker_info"]["id"] for line in two.stdout.splitlines())
 
 
+def test_jobs_with_stdin_among_the_inputs(tmp_path: Path) -> None:
+    # Standard input is read in the main process; the files around it keep their order.
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text('"First," said Ana Lopez.', encoding="utf-8")
+    second.write_text('"Second," said Ben Okafor.', encoding="utf-8")
+    stdin = b'"Middle," said Chan Dara.'
+    result = _run("extract", str(first), "-", str(second), "--jobs", "2", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    docs = [json.loads(line)["doc"] for line in result.stdout.splitlines()]
+    assert docs == ["a", "-", "b"]
+
+
 def test_jobs_option_values() -> None:
     assert _run("extract", str(SEEDS), "--jobs", "-1").returncode == 2
     assert _run("extract", str(SEEDS), "--jobs", "many").returncode == 2
