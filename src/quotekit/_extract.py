@@ -165,7 +165,6 @@ def marked_candidates(
     lexicon = analysis.lexicon
     candidates: list[Candidate] = []
     quoted = _Quoted(marked)
-    sentence_tokens = _SentenceTokens(analysis)
     for index, span in enumerate(marked):
         if index in taken:
             continue
@@ -178,7 +177,7 @@ def marked_candidates(
         sentence = analysis.sentence_at(anchor)
         before = (
             quoted.outside(
-                sentence_tokens.between(
+                analysis.tokens_within(
                     sentence, _window_start(text, sentence.start, anchor), anchor
                 )
             )
@@ -321,18 +320,6 @@ class _Containment:
     def contains(self, span: Span) -> bool:
         k = bisect.bisect_right(self._starts, span.start) - 1
         return k >= 0 and self._max_ends[k] >= span.end
-
-
-class _SentenceTokens:
-    """Each sentence tokenized once (by the analysis, for every stage), so the quotes of
-    a sentence share its tokens."""
-
-    def __init__(self, analysis: Analysis) -> None:
-        self._analysis = analysis
-
-    def between(self, sentence: Span, start: int, end: int) -> list[Token]:
-        """The tokens of ``sentence`` that lie within ``[start, end)``."""
-        return self._analysis.tokens_within(sentence, start, end)
 
 
 class _Quoted:

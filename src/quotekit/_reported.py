@@ -392,31 +392,24 @@ def _inside(marked: list[tuple[Span, QuoteKind]], starts: list[int], pos: int) -
 class _SentenceTokens:
     """Token windows of the sentence being read.
 
-    The first cues of a sentence tokenize only their windows; from the third on, the
-    whole sentence is tokenized once and windows are slices of it, so a sentence dense
-    with cue words ("said that said that …") costs one tokenization, not one per cue.
+    The first cues of a sentence tokenize only their windows; from the third on,
+    windows are the sentence's own tokens (:meth:`Analysis.tokens_within`: one
+    tokenization of the sentence, or of its blocks when it is huge), so a sentence
+    dense with cue words ("said that said that …") is not tokenized once per cue.
     """
 
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
         self.sentence: Span | None = None
         self.reads = 0
-        self.tokens: list[Token] | None = None
-        self.starts: list[int] = []
 
     def window(self, sentence: Span, start: int, end: int) -> list[Token]:
         if sentence != self.sentence:
-            self.sentence, self.reads, self.tokens = sentence, 0, None
+            self.sentence, self.reads = sentence, 0
         self.reads += 1
-        if self.tokens is None:
-            if self.reads <= 4:  # two cues, a right and a left window each
-                return self.analysis.tokens(start, end)
-            self.tokens, self.starts = self.analysis.sentence_tokens(sentence)
-        lo = bisect.bisect_left(self.starts, start)
-        hi = bisect.bisect_left(self.starts, end)
-        while hi > lo and self.tokens[hi - 1].end > end:
-            hi -= 1
-        return self.tokens[lo:hi]
+        if self.reads <= 4:  # two cues, a right and a left window each
+            return self.analysis.tokens(start, end)
+        return self.analysis.tokens_within(sentence, start, end)
 
 
 def _read_cue(
