@@ -107,6 +107,12 @@ def _is(lexicon: Lexicon, word_class: str, low: str) -> bool:
 _NO_WORDS: frozenset[str] = frozenset()
 
 
+def _verb_or_relative(lexicon: Lexicon, low: str) -> bool:
+    """A finite verb, a form of "be" or a relative pronoun: a word that ends a noun
+    phrase being read (a subject, an object, a source)."""
+    return _is(lexicon, "finite", low) or low in _BE or low in _RELATIVES
+
+
 # --- the cue pattern ---------------------------------------------------------------------
 
 
@@ -776,9 +782,7 @@ def _that_past_object(tokens: list[Token], j: int, i: int, lexicon: Lexicon) -> 
         if not tok.is_word and not (tok.text in ".’'&-" or in_number(tokens, k)):
             break
         if tok.is_word and (
-            _is(lexicon, "finite", low)
-            or low in _BE
-            or low in _RELATIVES
+            _verb_or_relative(lexicon, low)
             or _cue_at(tokens, k, lexicon)  # "cited Hun Sen in affirming that": its own cue
         ):
             break
@@ -1318,9 +1322,7 @@ def _phrase_start(tokens: list[Token], end: int, sentence: Span, lexicon: Lexico
             ):
                 return k
             elif (
-                _is(lexicon, "finite", low)
-                or low in _BE
-                or low in _RELATIVES
+                _verb_or_relative(lexicon, low)
                 or (_is(lexicon, "stop", low) and low not in _PHRASE_LINKS | _QUANTIFIERS)
                 or (
                     lexicon.match_cue([low], 0) is not None
@@ -1447,9 +1449,7 @@ def _object_at(tokens: list[Token], j: int, lexicon: Lexicon) -> bool:
     tok = tokens[j]
     low = tok.lower
     return tok.is_word and not (
-        low in _BE
-        or low in _RELATIVES
-        or _is(lexicon, "finite", low)
+        _verb_or_relative(lexicon, low)
         or (_is(lexicon, "subject_pronoun", low) and low not in {"it", "you"})
         or _is(lexicon, "preposition", low)
         or _is(lexicon, "adjunct_preposition", low)
@@ -1504,9 +1504,7 @@ def _evidence_source(tokens: list[Token], index: int, lexicon: Lexicon) -> Menti
         elif low in lexicon.source_nouns:
             return _source_mention(tokens, j, lexicon)
         elif (
-            _is(lexicon, "finite", low)
-            or low in _BE
-            or low in _RELATIVES
+            _verb_or_relative(lexicon, low)
             or low in _CLAUSE_OPENERS
             or _is(lexicon, "subject_pronoun", low)
         ):
@@ -1525,9 +1523,7 @@ def _source_mention(tokens: list[Token], noun: int, lexicon: Lexicon) -> Mention
         if prev.is_word:
             starter = prev.is_cap and _is(lexicon, "starter", low)
             if (
-                _is(lexicon, "finite", low)
-                or low in _BE
-                or low in _RELATIVES
+                _verb_or_relative(lexicon, low)
                 or low in _CLAUSE_OPENERS
                 or _is(lexicon, "preposition", low)
                 or _is(lexicon, "adjunct_preposition", low)
