@@ -7,10 +7,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotekit import default_lexicon
-from quotekit._analysis import analyse
+from quotekit import Span, default_lexicon
+from quotekit._analysis import Analysis, analyse
 from quotekit._text import make_view
-from quotekit._tokens import tokenize
+from quotekit._tokens import Token, tokenize
 from strategies import texts
 
 _TRICKY = (
@@ -98,12 +98,29 @@ def test_the_memo_is_bounded_in_tokens_for_huge_sentences() -> None:
 _PIECES = st.sampled_from(
     ["Mr.", "Ana", "U.S.", "O'Brien's", "well-being", "3.5", ",", "“fine”", "—", "said", "x"]
 )
+_GAPS = st.lists(st.sampled_from([" ", "  ", "\t", ""]), min_size=1, max_size=40)
+
+
+def _joined(pieces: list[str], gaps: list[str]) -> str:
+    return "".join(p + gaps[k % len(gaps)] for k, p in enumerate(pieces))
+
+
+def _window_of_longest_sentence(
+    analysis: Analysis, offset: int, width: int
+) -> tuple[Span, int, int, list[Token]]:
+    """The longest sentence, a window ``[start, end)`` in it, and the tokens that the
+    whole sentence's tokenization has inside that window."""
+    sentence = max(analysis.sentences, key=lambda s: s.end - s.start)
+    start = sentence.start + offset % max(1, sentence.end - sentence.start)
+    end = min(sentence.end, start + width)
+    whole = tokenize(analysis.text, sentence.start, sentence.end, analysis.lexicon)
+    return sentence, start, end, [t for t in whole if t.start >= start and t.end <= end]
 
 
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(_PIECES, min_size=1, max_size=40),
-    st.lists(st.sampled_from([" ", "  ", "\t", ""]), min_size=1, max_size=40),
+    _GAPS,
     st.integers(0, 10_000),
     st.integers(0, 5_000),
 )
@@ -115,22 +132,17 @@ def test_windows_of_a_huge_sentence_are_its_tokens(
     # tokenization has there (including windows that cut a word or an abbreviation).
     from quotekit._analysis import HUGE_SENTENCE
 
-    unit = "".join(p + gaps[k % len(gaps)] for k, p in enumerate(pieces)) + " "
+    unit = _joined(pieces, gaps) + " "
     text = unit * (3 * HUGE_SENTENCE // len(unit) + 2)  # several blocks
-    lexicon = default_lexicon()
-    analysis = analyse(make_view(text), lexicon)
-    sentence = max(analysis.sentences, key=lambda s: s.end - s.start)
-    start = sentence.start + offset % (sentence.end - sentence.start)
-    end = min(sentence.end, start + width)
-    whole = tokenize(analysis.text, sentence.start, sentence.end, lexicon)
-    expected = [t for t in whole if t.start >= start and t.end <= end]
+    analysis = analyse(make_view(text), default_lexicon())
+    sentence, start, end, expected = _window_of_longest_sentence(analysis, offset, width)
     assert analysis.tokens_within(sentence, start, end) == expected
 
 
 @settings(max_examples=80, deadline=None)
 @given(
     st.lists(_PIECES, min_size=4, max_size=60),
-    st.lists(st.sampled_from([" ", "  ", "\t", ""]), min_size=1, max_size=40),
+    _GAPS,
     st.integers(0, 2_000),
     st.integers(0, 300),
 )
@@ -139,15 +151,9 @@ def test_a_first_short_window_is_tokenized_alone_with_the_same_tokens(
 ) -> None:
     # The first window read in a sentence is tokenized on its own (from white space to
     # white space); it must hold the tokens the whole sentence's tokenization has there.
-    text = "".join(p + gaps[k % len(gaps)] for k, p in enumerate(pieces))
-    lexicon = default_lexicon()
-    analysis = analyse(make_view(text), lexicon)
+    analysis = analyse(make_view(_joined(pieces, gaps)), default_lexicon())
     if not analysis.sentences:
         return
-    sentence = max(analysis.sentences, key=lambda s: s.end - s.start)
-    start = sentence.start + offset % max(1, sentence.end - sentence.start)
-    end = min(sentence.end, start + width)
-    whole = tokenize(analysis.text, sentence.start, sentence.end, lexicon)
-    expected = [t for t in whole if t.start >= start and t.end <= end]
+    sentence, start, end, expected = _window_of_longest_sentence(analysis, offset, width)
     assert analysis.tokens_within(sentence, start, end) == expected  # first: alone
     assert analysis.tokens_within(sentence, start, end) == expected  # then: the memo
