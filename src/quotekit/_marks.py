@@ -31,6 +31,13 @@ _ANY_MARK = DOUBLE_MARKS + SINGLE_MARKS
 # (checked for every pattern by tests/test_adversarial.py).
 # Nothing but marks, punctuation and white space ("…", "?!", a run of stray marks).
 _WORDLESS = regex.compile(r"[\p{P}\s]*")
+
+
+def _has_words(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds anything but marks, punctuation and spaces."""
+    return _WORDLESS.fullmatch(text, start, end) is None
+
+
 # Two straight apostrophes (''…'') or two backticks (``…'') stand for a double mark in
 # plain-text news archives. A single mark right after a non-space and right before
 # ``''`` closes an inner quotation ("…them,'''"), so it is matched on its own first.
@@ -163,7 +170,7 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
         content_start = state.mark_pos + state.length
         end = max(content_start, para.end)
         last_end = end
-        if _WORDLESS.fullmatch(text, content_start, end) is not None:
+        if not _has_words(text, content_start, end):
             return
         results.append(
             MarkedSpan(
@@ -237,7 +244,7 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
                     ):
                         start = last_end if para.start < last_end <= pos else para.start
                         last_end = pos + length
-                        if _WORDLESS.fullmatch(text, start, pos) is None:
+                        if _has_words(text, start, pos):
                             results.append(
                                 MarkedSpan(
                                     None,
@@ -270,7 +277,7 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
                     and char not in "„«"
                 ):  # “It's unusual,“ said X: a reversed closing mark still closes
                     last_end = pos + length
-                    if _WORDLESS.fullmatch(text, current.mark_pos + current.length, pos) is None:
+                    if _has_words(text, current.mark_pos + current.length, pos):
                         results.append(_closed(current, pos, raw, length))
                     current = None
                 elif can_open and char in "“„«":
@@ -301,7 +308,7 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
             ):
                 continue  # "the countries’ leaders": wait for the real closing mark
             last_end = pos + length
-            if _WORDLESS.fullmatch(text, current.mark_pos + current.length, pos) is None:
+            if _has_words(text, current.mark_pos + current.length, pos):
                 results.append(_closed(current, pos, raw, length))
             current = None
 
@@ -366,7 +373,7 @@ def _closed(state: _Open, close_pos: int, close_raw: str, close_len: int) -> Mar
 
 def is_wordless(text: str, span: MarkedSpan) -> bool:
     """Whether the span quotes no word at all: never a quotation."""
-    return _WORDLESS.fullmatch(text, span.content.start, span.content.end) is not None
+    return not _has_words(text, span.content.start, span.content.end)
 
 
 def with_words(text: str, marked: list[MarkedSpan]) -> list[MarkedSpan]:
