@@ -41,3 +41,48 @@ def test_the_analysis_holds_paragraphs_and_sentences_as_offsets() -> None:
     ]
     assert all(type(x) is int for x in analysis.sentences.starts + analysis.sentences.ends)
     assert analysis.sentence_at(30) == analysis.sentences[1]
+
+
+def _paragraphs_line_by_line(text: str) -> list[Span]:
+    """The paragraph rule written plainly: trimmed lines, a blank line ends a paragraph,
+    a line starting in lower case continues one that ends mid-sentence."""
+    spans: list[Span] = []
+    open_paragraph = False
+    offset = 0
+    for line in text.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            open_paragraph = False
+        elif (
+            open_paragraph
+            and text[spans[-1].end - 1] not in '.!?:;…"”’»)]|'
+            and text[start].islower()
+        ):
+            spans[-1] = Span(spans[-1].start, end)
+        else:
+            spans.append(Span(start, end))
+            open_paragraph = True
+    return spans
+
+
+@given(st.text(st.sampled_from("ab A.:\n\t\u00a0 x"), max_size=80))
+def test_paragraphs_follow_the_line_rule(text: str) -> None:
+    view = make_view(text)
+    assert find_paragraphs(view.text) == _paragraphs_line_by_line(view.text)
+
+
+@given(st.text(st.sampled_from("ab \r\n\u200b\u00ad\ufeff."), max_size=60))
+def test_a_view_removes_only_invisible_characters_and_carriage_returns(text: str) -> None:
+    view = make_view(text)
+    expected = text.replace("\r\n", "\n")
+    for char in "\u200b\u00ad\ufeff":
+        expected = expected.replace(char, "")
+    assert view.text == expected.replace("\r", "\n")
+    for i, char in enumerate(view.text):
+        if char not in "\n":
+            assert text[view.to_original(i)] == char

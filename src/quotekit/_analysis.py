@@ -10,7 +10,7 @@ import attrs
 
 from ._lexicon import Lexicon
 from ._model import Span
-from ._text import TextView, find_paragraphs, find_sentences
+from ._text import TextView, find_paragraphs, sentence_bounds
 from ._tokens import Token, tokenize
 
 # How many tokens of recent sentences a document keeps for reuse by later stages (about
@@ -39,9 +39,16 @@ class SpanSequence(Sequence[Span]):
     __slots__ = ("ends", "starts")
 
     def __init__(self, spans: Iterable[Span] = ()) -> None:
-        pairs = [(span.start, span.end) for span in spans]
-        self.starts: tuple[int, ...] = tuple(start for start, _end in pairs)
-        self.ends: tuple[int, ...] = tuple(end for _start, end in pairs)
+        self.starts: tuple[int, ...]
+        self.ends: tuple[int, ...]
+        self.starts, self.ends = _unzip([(span.start, span.end) for span in spans])
+
+    @classmethod
+    def from_bounds(cls, bounds: Iterable[tuple[int, int]]) -> SpanSequence:
+        """The spans of ``(start, end)`` pairs, made without a :class:`Span` each."""
+        sequence = cls()
+        sequence.starts, sequence.ends = _unzip(list(bounds))
+        return sequence
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -70,6 +77,11 @@ class SpanSequence(Sequence[Span]):
 
     def __repr__(self) -> str:
         return f"SpanSequence({list(self)!r})"
+
+
+def _unzip(pairs: list[tuple[int, int]]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The first and the second items of ``pairs``, as two tuples."""
+    return tuple([a for a, _b in pairs]), tuple([b for _a, b in pairs])
 
 
 @attrs.frozen
@@ -254,10 +266,10 @@ def analyse(view: TextView, lexicon: Lexicon, excluded: tuple[Span, ...] = ()) -
     """Split a view into paragraphs and sentences."""
     excluded = tuple(sorted(excluded))
     paragraphs = find_paragraphs(view.text)
-    sentences = SpanSequence(
-        sentence
+    sentences = SpanSequence.from_bounds(
+        bounds
         for paragraph in paragraphs
-        for sentence in find_sentences(view.text, paragraph, lexicon)
+        for bounds in sentence_bounds(view.text, paragraph, lexicon)
     )
     return Analysis(
         view,

@@ -42,9 +42,11 @@ _SINGLE_MAP = {
     "\r": "\n",
 }
 # Characters removed (offsets shift): "\r" before "\n", zero-width and bidi controls.
-_REMOVED = re.compile(
-    "\r(?=\n)|[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+"
-)
+_REMOVED_CHARS = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_REMOVED = re.compile(f"\r(?=\n)|[{_REMOVED_CHARS}]+")
+# The alternation above starts with no literal, so ``re`` tries it at every position (about
+# 10x slower than a plain set); whether it matches at all is asked with a set and ``in``.
+_REMOVED_ANY = re.compile(f"[{_REMOVED_CHARS}]")
 
 
 def _replace_one(match: re.Match[str]) -> str:
@@ -95,7 +97,7 @@ def make_view(original: str) -> TextView:
     text = original
     run_at: list[int] = []
     removed_upto: list[int] = []
-    if _REMOVED.search(text) is not None:
+    if "\r\n" in text or _REMOVED_ANY.search(text) is not None:
         pieces: list[str] = []
         last = 0
         removed = 0
@@ -114,7 +116,6 @@ def make_view(original: str) -> TextView:
 
 # --- paragraphs ---------------------------------------------------------------------------
 
-_LINE = regex.compile(r"[^\n]*")
 _SENTENCE_END_CHARS = frozenset('.!?:;…"”’»)]|')
 
 
@@ -131,29 +132,28 @@ def find_paragraphs(text: str) -> list[Span]:
 @functools.lru_cache(maxsize=4)
 def _paragraphs(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
-    pending: Span | None = None
-    for match in _LINE.finditer(text):
-        raw_start, raw_end = match.span()
-        if raw_end == raw_start and raw_start > 0 and text[raw_start - 1] != "\n":
-            continue  # the empty match right after a non-empty line
-        start, end = trim_whitespace(text, raw_start, raw_end)
-        if start == end:
-            if pending is not None:
-                spans.append(pending)
-                pending = None
+    pending_start = pending_end = -1  # the paragraph read so far, if any
+    line_start = 0
+    # str.strip() trims exactly the characters trim_whitespace() does (str.isspace).
+    for line in text.split("\n"):
+        raw_start = line_start
+        line_start += len(line) + 1
+        kept = line.strip()
+        if not kept:
+            if pending_start >= 0:
+                spans.append(Span(pending_start, pending_end))
+                pending_start = -1
             continue
-        if (
-            pending is not None
-            and text[pending.end - 1] not in _SENTENCE_END_CHARS
-            and text[start].islower()
-        ):
-            pending = Span(pending.start, end)
-            continue
-        if pending is not None:
-            spans.append(pending)
-        pending = Span(start, end)
-    if pending is not None:
-        spans.append(pending)
+        start = raw_start + len(line) - len(line.lstrip())
+        end = start + len(kept)
+        if pending_start >= 0:
+            if text[pending_end - 1] not in _SENTENCE_END_CHARS and kept[0].islower():
+                pending_end = end  # a hard-wrapped continuation
+                continue
+            spans.append(Span(pending_start, pending_end))
+        pending_start, pending_end = start, end
+    if pending_start >= 0:
+        spans.append(Span(pending_start, pending_end))
     return tuple(spans)
 
 
@@ -181,25 +181,32 @@ def find_sentences(text: str, paragraph: Span, lexicon: Lexicon) -> list[Span]:
     "U.S.", "Jan. 7", "No. 5") or an initial ("J. Smith"), unless the abbreviation can
     also end a sentence and a sentence opener follows ("in the U.S. The next day").
     """
-    sentences: list[Span] = []
+    return [Span(start, end) for start, end in sentence_bounds(text, paragraph, lexicon)]
+
+
+def sentence_bounds(text: str, paragraph: Span, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """:func:`find_sentences` as ``(start, end)`` pairs: the analysis keeps sentences as
+    offsets, and a long document has too many to make a :class:`Span` of each."""
+    bounds: list[tuple[int, int]] = []
     start = paragraph.start
-    for match in _BOUNDARY.finditer(text, paragraph.start, paragraph.end):
+    stop = paragraph.end
+    for match in _BOUNDARY.finditer(text, start, stop):
         end = match.end()
         nxt = end
-        while nxt < paragraph.end and text[nxt].isspace():
+        while nxt < stop and text[nxt].isspace():
             nxt += 1
-        if nxt >= paragraph.end:
+        if nxt >= stop:
             break
         following = text[nxt]
         if not (following.isupper() or following.isdigit() or following in "\"“‘'«„("):
             continue
         if text[match.start()] == "." and _is_abbreviation(text, match.start(), nxt, lexicon):
             continue
-        sentences.append(Span(start, end))
+        bounds.append((start, end))
         start = nxt
-    if start < paragraph.end:
-        sentences.append(Span(start, paragraph.end))
-    return sentences
+    if start < stop:
+        bounds.append((start, stop))
+    return bounds
 
 
 _WORD_AFTER = regex.compile(r"\p{L}{1,20}")
