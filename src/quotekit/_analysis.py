@@ -33,14 +33,16 @@ class SpanSequence(Sequence[Span]):
 
     A 10 MB document has some 100,000 sentences: as ``Span`` objects they would stay
     alive through the whole of ``extract()`` and be walked by every full run of the
-    garbage collector; tuples of ints are not walked at all.
+    garbage collector; tuples of ints are not walked at all. The span last read is
+    kept: the stages ask for the same sentence many times in a row.
     """
 
-    __slots__ = ("ends", "starts")
+    __slots__ = ("_recent", "ends", "starts")
 
     def __init__(self, spans: Iterable[Span] = ()) -> None:
         self.starts: tuple[int, ...]
         self.ends: tuple[int, ...]
+        self._recent: tuple[int, Span] | None = None
         self.starts, self.ends = _unzip([(span.start, span.end) for span in spans])
 
     @classmethod
@@ -62,7 +64,12 @@ class SpanSequence(Sequence[Span]):
     def __getitem__(self, index: int | slice) -> Span | Sequence[Span]:
         if isinstance(index, slice):
             return list(map(Span, self.starts[index], self.ends[index]))
-        return Span(self.starts[index], self.ends[index])
+        recent = self._recent
+        if recent is not None and recent[0] == index:
+            return recent[1]
+        span = Span(self.starts[index], self.ends[index])
+        self._recent = (index, span)
+        return span
 
     def __iter__(self) -> Iterator[Span]:
         return map(Span, self.starts, self.ends)

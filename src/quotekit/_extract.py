@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 
 import attrs
 
@@ -49,6 +50,8 @@ from .errors import InputTypeError
 
 # How far after a closing mark the attribution ("…," said X) is looked for.
 AFTER_WINDOW = 200
+# The first stretch of that window read on its own (see _after_tokens).
+AFTER_PREFIX = 60
 # How many earlier sentences of the paragraph may name a direct quote's speaker.
 PREVIOUS_SENTENCES = 2
 # How far back in its sentence the attribution before a quote is looked for: a bound,
@@ -98,7 +101,7 @@ def extract(
     if doc_id is not None and not isinstance(doc_id, str):
         raise InputTypeError("doc_id", "a str or None", doc_id)
     if config is None:
-        config = ExtractConfig()
+        config = _default_config()
     elif not isinstance(config, ExtractConfig):
         raise InputTypeError("config", "an ExtractConfig or None", config)
     if registry is not None and not isinstance(registry, SpeakerRegistry):
@@ -139,19 +142,51 @@ def extract(
     ]
 
 
+@functools.lru_cache(maxsize=1)
+def _default_config() -> ExtractConfig:
+    """The default options, made once (the config is frozen, so sharing it is safe)."""
+    return ExtractConfig()
+
+
 # --- candidates ----------------------------------------------------------------------
 
 
+_AFTER_STOPS = frozenset((".", "!", "?", '"', "“", "”", "«", "»"))
+
+
 def _after_tokens(analysis: Analysis, close_end: int) -> list[Token]:
+    """The tokens after a closing mark up to the first sentence end or quote mark
+    (bounded by :data:`AFTER_WINDOW` and the paragraph)."""
     paragraph = analysis.paragraphs[analysis.paragraph_index(close_end - 1)]
     end = min(paragraph.end, close_end + AFTER_WINDOW)
+    # Most attributions stop within a few words ('," she said.'): the window is read up
+    # to the first white space past AFTER_PREFIX first, and whole only when no stop is
+    # found there. Tokens never hold white space, so that prefix tokenizes exactly as
+    # the same stretch of the whole window does.
+    cut = analysis.text.find(" ", close_end + AFTER_PREFIX, end)
+    if cut >= 0:
+        tokens = analysis.tokens(close_end, cut)
+        stop = _after_stop(tokens, whole=False)
+        if stop is not None:
+            return tokens[:stop]
     tokens = analysis.tokens(close_end, end)
-    for i, tok in enumerate(tokens):
-        if i > 0 and tok.text in (".", "!", "?", '"', "“", "”", "«", "»"):
-            if tok.text == "." and i + 1 < len(tokens) and tokens[i + 1].text in ",)":
-                continue  # "McConnell, R-Ky., said", "Rubio (R-Fla.) said": abbreviations
-            return tokens[:i]
-    return tokens
+    stop = _after_stop(tokens, whole=True)
+    return tokens if stop is None else tokens[:stop]
+
+
+def _after_stop(tokens: list[Token], *, whole: bool) -> int | None:
+    """Index of the first stop after the first token, if it can be told from ``tokens``
+    (in a part of the window, a full stop read last may be an abbreviation's: 'R-Ky.,')."""
+    for i in range(1, len(tokens)):
+        text = tokens[i].text
+        if text in _AFTER_STOPS:
+            if text == ".":
+                if i + 1 == len(tokens):
+                    return i if whole else None
+                if tokens[i + 1].text in ",)":
+                    continue  # "McConnell, R-Ky., said", "Rubio (R-Fla.) said": abbreviations
+            return i
+    return None
 
 
 def marked_candidates(

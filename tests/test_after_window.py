@@ -1,0 +1,57 @@
+"""The tokens read after a closing mark: the short first read gives what the whole
+window would."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotekit import default_lexicon
+from quotekit._analysis import analyse
+from quotekit._extract import AFTER_WINDOW, _after_tokens
+from quotekit._text import make_view
+from quotekit._tokens import Token, tokenize
+from strategies import news_text, salted
+
+_STOPS = (".", "!", "?", '"', "“", "”", "«", "»")
+
+
+def _after_tokens_whole_window(text: str, close_end: int, paragraph_end: int) -> list[Token]:
+    """The rule read plainly: tokenize the whole window, stop at the first stop after
+    the first token unless it is an abbreviation's full stop ('R-Ky.,')."""
+    end = min(paragraph_end, close_end + AFTER_WINDOW)
+    tokens = tokenize(text, close_end, end, default_lexicon())
+    for i in range(1, len(tokens)):
+        if tokens[i].text in _STOPS:
+            if tokens[i].text == "." and i + 1 < len(tokens) and tokens[i + 1].text in ",)":
+                continue
+            return tokens[:i]
+    return tokens
+
+
+def _check(text: str) -> None:
+    analysis = analyse(make_view(text), default_lexicon())
+    view = analysis.text
+    for close_end in range(1, len(view) + 1):
+        if view[close_end - 1] not in "\"”’»'":
+            continue
+        paragraph = analysis.paragraphs[analysis.paragraph_index(close_end - 1)]
+        expected = _after_tokens_whole_window(view, close_end, paragraph.end)
+        assert _after_tokens(analysis, close_end) == expected
+
+
+@settings(max_examples=150)
+@given(st.one_of(news_text(), salted(news_text())))
+def test_the_after_window_reads_as_the_whole_window_does(text: str) -> None:
+    _check(text)
+
+
+def test_a_long_attribution_and_an_abbreviation_at_the_edge_of_the_first_read() -> None:
+    long_tail = " ".join(["word"] * 30)
+    _check(f'"We will win," said Ana Lopez, a senior official of the {long_tail} party.')
+    # The full stop of "R-Ky." lands on the edge of the first read: it is not a stop.
+    for pad in range(40, 70):
+        lead = "x" * pad
+        _check(f'"Yes," said {lead} McConnell, R-Ky., at the hearing. Next one.')
+        _check(f'"Yes," said {lead} R-Ky. Then more words follow here.')
+        _check(f'"Yes," said {lead} Rubio (R-Fla. ) at the hearing. Next one.')
