@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import quotekit
 from conftest import seed_text
-from quotekit import Resolution, SpeakerKind
+from quotekit import Resolution, SpeakerKind, _coref
 from quotekit._coref import OUTLET_REACH, PRONOUN_REACH, Resolver, background_names
 from strategies import news_text
 
@@ -82,6 +82,56 @@ def test_many_namesakes_still_give_the_most_recent() -> None:
     result = resolver.resolve_name(10_000, "Okafor")
     assert result is not None
     assert result.name == f"{names[-1]} Okafor"
+
+
+def _syllable_name(i: int) -> str:
+    syllables = ("ka", "lo", "mi", "ren", "sa", "tor", "vu", "phe")
+    return (syllables[i % 8] + syllables[i // 8 % 8] + syllables[i // 64 % 8]).title()
+
+
+def test_a_document_remembers_a_bounded_number_of_entities(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A dump of names must not keep every entity alive: past the bound, the one
+    # mentioned least recently is forgotten, acronyms and short forms with it.
+    monkeypatch.setattr(_coref, "MAX_ENTITIES", 50)
+    resolver = Resolver(LEXICON)
+    resolver.observe(0, "Cambodian People's Party (CPP)")
+    resolver.observe(10, "Chan Dara")
+    for i in range(60):
+        resolver.observe(100 + 10 * i, f"{_syllable_name(i)} Okafor")
+        resolver.observe(105 + 10 * i, "Chan Dara")  # mentioned again: remembered
+    dara = resolver.resolve_name(1_000, "Dara")
+    assert dara is not None and dara.name == "Chan Dara"
+    # Forgotten: each is now a name of its own, not a short form of the old entity.
+    cpp = resolver.resolve_name(1_010, "CPP")
+    assert cpp is not None and cpp.name == "CPP"
+    first = resolver.resolve_name(1_020, _syllable_name(0))
+    assert first is not None and first.name == _syllable_name(0)
+    latest = resolver.resolve_name(1_030, _syllable_name(59))
+    assert latest is not None and latest.name == f"{_syllable_name(59)} Okafor"
+
+
+@settings(max_examples=60)
+@given(st.lists(st.integers(0, 40), min_size=1, max_size=120), st.integers(1, 8))
+def test_forgetting_entities_leaves_the_indexes_consistent(picks: list[int], bound: int) -> None:
+    original = _coref.MAX_ENTITIES
+    _coref.MAX_ENTITIES = bound
+    try:
+        resolver = Resolver(LEXICON)
+        for pos, i in enumerate(picks):
+            resolver.observe(10 * pos, f"{_syllable_name(i)} Okafor")
+            if i % 5 == 0:
+                resolver.observe(10 * pos + 5, f"{_syllable_name(i)} Group (SG{i})")
+    finally:
+        _coref.MAX_ENTITIES = original
+    remembered = {id(e) for e in resolver._remembered.values()}
+    assert len(remembered) <= bound
+    for namesakes in resolver._by_run.values():
+        for entity in namesakes if isinstance(namesakes, list) else [namesakes]:
+            assert id(entity) in remembered
+    assert all(id(e) in remembered for e in resolver._by_acronym.values())
+    assert all(id(e) in remembered for e in resolver.entities)
 
 
 def test_a_khmer_family_name_comes_first() -> None:

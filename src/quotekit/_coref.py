@@ -33,6 +33,10 @@ PRONOUN_REACH = 2500
 OUTLET_REACH = 1000
 # How many entities sharing one name word a lookup considers (the newest ones).
 MAX_NAMESAKES = 64
+# How many entities one document remembers: past this, the one mentioned least recently
+# is forgotten (an article names a few hundred at most; a multi-megabyte dump of names
+# must not hold them all alive for the garbage collector).
+MAX_ENTITIES = 20_000
 # A speaker quoted this close before a pronoun is preferred to a name seen in passing.
 SPEAKER_WINDOW = 600
 # Descriptions longer than this are new entities ("a newspaper of the ... Party").
@@ -98,6 +102,7 @@ class _Entity:
     spoke_at: int = -1  # where it was last credited with speech
     media: bool = False
     votes: int = 0  # pronouns and possessives so far: + for he/his, - for she/her
+    acronyms: tuple[str, ...] = ()  # the acronyms that name it ("CPP")
 
     @property
     def sex(self) -> str:
@@ -199,6 +204,8 @@ class Resolver:
     # entity out of pronoun reach at the front is out of reach for good and is dropped:
     # a long document does not keep every name it ever saw alive.
     _recency: OrderedDict[int, _Entity] = attrs.Factory(OrderedDict)
+    # Every remembered entity, least recently mentioned first (see MAX_ENTITIES).
+    _remembered: OrderedDict[int, _Entity] = attrs.Factory(OrderedDict)
 
     # --- the document's entities ------------------------------------------------------
 
@@ -263,6 +270,11 @@ class Resolver:
 
     def _touch(self, pos: int, entity: _Entity) -> None:
         entity.last_pos = max(entity.last_pos, pos)
+        remembered = self._remembered
+        remembered[id(entity)] = entity
+        remembered.move_to_end(id(entity))
+        if len(remembered) > MAX_ENTITIES:
+            self._forget(remembered.popitem(last=False)[1])
         recency = self._recency
         recency[id(entity)] = entity
         recency.move_to_end(id(entity))
@@ -289,9 +301,25 @@ class Resolver:
         entity.gender = entity.gender or parsed.gender
         entity.media = entity.media or parsed.media
         if parsed.acronym is not None:
-            self._by_acronym.setdefault(parsed.acronym, entity)
+            acronym = parsed.acronym
+            if acronym not in self._by_acronym:
+                self._by_acronym[acronym] = entity
+                entity.acronyms += (acronym,)
         self._touch(pos, entity)
         return entity
+
+    def _forget(self, entity: _Entity) -> None:
+        """Drop ``entity`` from every index (it was mentioned least recently of all)."""
+        keys = entity.keys
+        for run in {(k,) for k in keys} | {keys[i : i + 2] for i in range(len(keys) - 1)}:
+            namesakes = self._by_run.get(run)
+            if namesakes is entity:
+                del self._by_run[run]
+            elif isinstance(namesakes, list) and entity in namesakes:
+                namesakes.remove(entity)
+        for acronym in entity.acronyms:
+            del self._by_acronym[acronym]
+        self._recency.pop(id(entity), None)
 
     def _index(self, run: tuple[str, ...], entity: _Entity) -> None:
         namesakes = self._by_run.get(run)
