@@ -277,3 +277,62 @@ def test_an_aside_between_name_and_cue_is_no_role(text: str, role: str | None) -
     # Regression: "citing the heat" and "after the meeting" became the speaker's role.
     [quote] = quotekit.extract(text)
     assert quote.speaker is not None and quote.speaker.role == role
+
+
+def _cues_word_by_word(toks: list) -> list:  # type: ignore[type-arg]
+    """find_cues written as a plain walk over every position (the reference)."""
+    from quotekit._attribution import CueMatch, _is_noun_context
+
+    words = [t.lower for t in toks]
+    found = []
+    i = 0
+    while i < len(words):
+        entry = LEXICON.match_cue(words, i)
+        if entry is not None and i > 0:
+            after_name = toks[i].is_cap and toks[i - 1].is_word
+            after_noun_marker = _is_noun_context(toks[i - 1], LEXICON)
+            after_adjective = (
+                words[i] == entry.lemma
+                and i > 1
+                and not toks[i - 1].is_cap
+                and _is_noun_context(toks[i - 2], LEXICON)
+            )
+            if after_name or after_noun_marker or after_adjective:
+                entry = None
+        if entry is None:
+            i += 1
+            continue
+        n = len(entry.words)
+        if (
+            i + n < len(words)
+            and words[i + n] == "to"
+            and LEXICON.is_a("not_before_to", entry.lemma)
+        ):
+            i += n
+            continue
+        found.append(CueMatch(toks[i].start, toks[i + n - 1].end, i, n, entry))
+        i += n
+    return found
+
+
+# Single words, and multi-word cues whose later words start cues of their own ("say").
+_SINGLE_WORDS = "said Said says made it clear pointed out continue to the her Trump's of caustic"
+_MORE_WORDS = "chant call told reporters that Ana Lopez , . according added state State say report"
+_CUE_WORDS = (
+    *_SINGLE_WORDS.split(),
+    *_MORE_WORDS.split(),
+    "saying",
+    "goes on to say",
+    "is quoted as saying",
+    "issued a report",
+    "made the point",
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_CUE_WORDS), max_size=25))
+def test_find_cues_visits_only_cue_words_and_finds_what_a_full_walk_finds(
+    words: list[str],
+) -> None:
+    toks = tokens(" ".join(words))
+    assert find_cues(toks, LEXICON) == _cues_word_by_word(toks)

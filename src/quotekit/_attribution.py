@@ -62,8 +62,12 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueMatch]:
     """Every cue in ``tokens``, longest match first at each position, left to right."""
     words = [t.lower for t in tokens]
     cues: list[CueMatch] = []
-    i = 0
-    while i < len(words):
+    cue_words = lexicon.cues
+    # Most words start no cue: only the positions of those that may are visited.
+    after = 0  # the first position not inside a cue already read
+    for i in [k for k, word in enumerate(words) if word in cue_words]:
+        if i < after:
+            continue
         entry = lexicon.match_cue(words, i)
         if entry is not None and i > 0:
             # A capitalised cue word inside a sentence is a name ("Secretary of State");
@@ -79,18 +83,16 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueMatch]:
             ):
                 entry = None  # a base form after "DET adjective": "the caustic chant"
         if entry is None:
-            i += 1
             continue
         n = len(entry.words)
+        after = i + n
         if (
             i + n < len(words)
             and words[i + n] == "to"
             and lexicon.is_a("not_before_to", entry.lemma)
         ):
-            i += n  # "Rubio will continue to be …": not speech
-            continue
+            continue  # "Rubio will continue to be …": not speech
         cues.append(CueMatch(tokens[i].start, tokens[i + n - 1].end, i, n, entry))
-        i += n
     return cues
 
 
