@@ -58,20 +58,24 @@ def tokenize(text: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     abbreviations = lexicon.abbreviations
-    for match in _TOKEN.finditer(text, start, end):
-        word = match.group()
+    find = text.find
+    pos = start
+    # ``findall`` makes no match objects (the costly part of ``finditer`` here). Every
+    # character that is not white space starts a token, so only white space lies
+    # between two tokens and a token's start is where its text next occurs.
+    for word in _TOKEN.findall(text, start, end):
+        s = find(word, pos)
+        pos = s + len(word)
         if word == "." and tokens:
             prev = tokens[-1]
-            s = match.start()
             if (
                 prev.end == s
                 and prev.is_word
                 and (prev.lower in abbreviations or (len(prev.text) == 1 and prev.text.isupper()))
             ):
-                tokens[-1] = Token(prev.start, s + 1, prev.text + ".")
+                tokens[-1] = Token(prev.start, pos, prev.text + ".")
                 continue
-        s, e = match.span()
-        append(Token(s, e, word))
+        append(Token(s, pos, word))
     return tokens
 
 
