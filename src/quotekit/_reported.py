@@ -163,9 +163,12 @@ def _cue_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, CueEntry]
 # (checked for every pattern by tests/test_adversarial.py).
 # What follows a cue, read before any tokenizing (most cue words are not reported speech).
 _AFTER_MARK = re.compile(r"[\"”’'»],?[ \t]{0,3}$")
-# "that" within a few words after a cue, with no sentence punctuation before it.
-_THAT_NEAR = re.compile(r"[^.;:!?\"“”\n]{0,70}?\bthat\b")
-_WORD_BEFORE = re.compile(r"([\w'’]{1,30})[ \t]{1,3}$")
+# "that" within a few words after a cue, with no sentence punctuation before it. (The
+# word boundary before "that" is checked behind it: a literal first is faster to try at
+# each of the 70 places.)
+_THAT_NEAR = re.compile(r"[^.;:!?\"“”\n]{0,70}?that\b(?<=\bthat)")
+# A word read backwards from its last character (see _word_before).
+_WORD_REVERSED = re.compile(r"[\w'’]{1,30}")
 _AFTER_CUE = re.compile(r"\s{0,3}(?:(that\b)|([.,!?;])|([:\"“”‘’«»])|([\w'’-]{1,40}))")
 
 
@@ -275,9 +278,9 @@ def _worth_reading(
             k -= 1
         if k >= 0 and (text[k].isalnum() or text[k] == ",") and not _headline_cue(text, cue_start):
             return False  # "the Party, State and people": a name, not a cue
-    before = _WORD_BEFORE.search(text, max(0, cue_start - 40), cue_start)
+    before = _word_before(text, cue_start)
     if before is not None and "source_first" not in entry.tags:
-        low = before.group(1).lower()
+        low = before.lower()
         if (
             _is(lexicon, "first_person", low)
             or (low in _BE and "question" not in entry.tags)  # "was asked whether …"
@@ -316,6 +319,23 @@ def _worth_reading(
         or word in _DEMONSTRATIVES
         or not (_is(lexicon, "stop", word) or _is(lexicon, "not_clause", word))
     )
+
+
+def _word_before(text: str, pos: int) -> str | None:
+    """The word before one to three spaces or tabs ending at ``pos`` (or at a line break
+    there), at most its last 30 characters; None if no word ends there.
+
+    What a search for ``([\\w'’]{1,30})[ \\t]{1,3}$`` finds, read backwards from ``pos``
+    instead of tried at each of the 40 places before it (a fifth of the time).
+    """
+    if text[pos - 1 : pos] == "\n":
+        pos -= 1  # "$" matches before a final line break too
+    before = text[max(0, pos - 33) : pos]
+    word = before.rstrip(" \t")
+    if not 0 < len(before) - len(word) <= 3:
+        return None
+    found = _WORD_REVERSED.match(word[::-1])
+    return None if found is None else found.group()[::-1]
 
 
 def _object_worth_reading(

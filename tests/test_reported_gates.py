@@ -1,0 +1,76 @@
+"""The cheap looks around a cue before any tokenizing (``_reported._worth_reading``) were
+rewritten for speed; each must find exactly what the plain pattern it replaced finds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotekit import _reported
+from strategies import any_text
+
+# The patterns as first written: the plain reading of each rule.
+_WORD_BEFORE = re.compile(r"([\w'’]{1,30})[ \t]{1,3}$")
+_THAT_NEAR = re.compile(r"[^.;:!?\"“”\n]{0,70}?\bthat\b")
+
+# Pieces that make words, white space, line breaks and "that" collide often.
+_PIECES = (
+    "a",
+    "B",
+    "é",
+    "_",
+    "'",
+    "’",
+    " ",
+    "\t",
+    "  ",
+    "\n",
+    "\r\n",
+    ",",
+    ".",
+    "“",
+    "1",
+    "-",
+    "\u00a0",
+    "\u2028",
+    "x" * 29,
+    "y" * 35,
+    "that",
+    "thats",
+    "said",
+    "athat",
+)
+_texts = st.one_of(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), any_text)
+
+
+def _word_before(text: str, pos: int) -> str | None:
+    found = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    return None if found is None else found.group(1)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts, st.floats(0, 1))
+def test_word_before_reads_what_the_search_finds(text: str, where: float) -> None:
+    pos = round(where * len(text))
+    assert _reported._word_before(text, pos) == _word_before(text, pos)
+
+
+def test_word_before_examples() -> None:
+    assert _reported._word_before("Officials  said", 11) == "Officials"
+    assert _reported._word_before("Officials \nsaid", 11) == "Officials"
+    assert _reported._word_before("Officials    said", 13) is None
+    assert _reported._word_before("people, said", 8) is None
+    assert _reported._word_before("x" * 40 + " said", 41) == "x" * 30
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts, st.floats(0, 1))
+def test_that_near_finds_what_the_plain_pattern_finds(text: str, where: float) -> None:
+    pos = round(where * len(text))
+    fast = _reported._THAT_NEAR.match(text, pos)
+    plain = _THAT_NEAR.match(text, pos)
+    assert (fast is None) == (plain is None)
+    if fast is not None and plain is not None:
+        assert fast.span() == plain.span()
