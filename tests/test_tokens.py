@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotekit import default_lexicon
+from quotekit._analysis import analyse
 from quotekit._lexicon import Lexicon
+from quotekit._text import make_view
 from quotekit._tokens import _TOKEN, Token, tokenize
 from strategies import any_text, texts
 
@@ -57,3 +59,20 @@ def test_tricky_words_and_white_space() -> None:
 def test_tokens_equal_the_match_by_match_reading(text: str, a: float, b: float) -> None:
     lo, hi = sorted((round(a * len(text)), round(b * len(text))))
     _same(text, lo, hi)
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts, st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), max_size=10))
+def test_a_window_given_its_sentence_is_the_same_window(
+    text: str, cuts: list[tuple[float, float]]
+) -> None:
+    # Reported speech hands Analysis.tokens the sentence it looked up already.
+    analysis = analyse(make_view(text), default_lexicon())
+    n = len(analysis.text)
+    for k, sentence in enumerate(analysis.sentences):
+        if k % 2:
+            analysis.sentence_tokens(sentence)  # half from the memo, half fresh
+    for a, b in cuts:
+        lo, hi = sorted((round(a * n), round(b * n)))
+        sentence = analysis.sentence_at(lo)
+        assert analysis.tokens(lo, hi, sentence) == analysis.tokens(lo, hi)

@@ -205,15 +205,16 @@ def find_reported(
             continue
         if analysis.is_excluded(cue_start):
             continue
+        sentence = analysis.sentence_at(cue_start)
         # A quotation ending earlier in this sentence, not far before the cue.
-        reach = max(cue_start - ATTRIBUTION_REACH, analysis.sentence_at(cue_start).start)
+        reach = max(cue_start - ATTRIBUTION_REACH, sentence.start)
         k = bisect.bisect_left(marked_ends, reach)
         after_quote = k < len(marked_ends) and marked_ends[k] <= cue_start
         if after_quote:
             after = _AFTER_CUE.match(text, match.end())
             if after is not None and after.group(2) is not None:
                 continue  # '"…," he said.': the attribution of that quotation
-        found = _read_cue(analysis, cue_start, match.end(), after_quote=after_quote, cache=cache)
+        found = _read_cue(analysis, sentence, cue_start, match.end(), after_quote, cache)
         if found is None:
             continue
         clause, speaker_found = found
@@ -426,37 +427,38 @@ class _SentenceTokens:
 
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
-        self.sentence: Span | None = None
+        self.sentence_start = -1
         self.reads = 0
 
     def window(self, sentence: Span, start: int, end: int) -> list[Token]:
-        if sentence != self.sentence:
-            self.sentence, self.reads = sentence, 0
+        """The tokens of ``[start, end)``, a window of ``sentence`` (the sentence
+        ``start`` is in)."""
+        if sentence.start != self.sentence_start:
+            self.sentence_start, self.reads = sentence.start, 0
         self.reads += 1
         if self.reads <= 4:  # two cues, a right and a left window each
-            return self.analysis.tokens(start, end)
+            return self.analysis.tokens(start, end, sentence)
         return self.analysis.tokens_within(sentence, start, end)
 
 
 def _read_cue(
     analysis: Analysis,
+    sentence: Span,
     cue_start: int,
     cue_end: int,
-    *,
-    after_quote: bool = False,
-    cache: _SentenceTokens | None = None,
+    after_quote: bool,
+    cache: _SentenceTokens,
 ) -> tuple[Span, Found] | None:
-    """The clause and speaker of the cue at ``[cue_start, cue_end)``, or None.
+    """The clause and speaker of the cue at ``[cue_start, cue_end)`` in ``sentence``
+    (``analysis.sentence_at(cue_start)``), or None.
 
     ``after_quote``: a quotation in marks ends just before; a cue with nothing but the
     sentence end after it is that quotation's attribution, not reported speech.
     """
     text = analysis.text
     lexicon = analysis.lexicon
-    sentence = analysis.sentence_at(cue_start)
-    if len(sentence) > MAX_SENTENCE_CHARS:
+    if sentence.end - sentence.start > MAX_SENTENCE_CHARS:
         return None  # no sentence: no clause of it can be reported (see MAX_CONTENT_CHARS)
-    cache = cache or _SentenceTokens(analysis)
     # "According to early results of surveys run for …, CLAUSE": a long source
     reach = SOURCE_CHARS if text[cue_start : cue_start + 9].lower() == "according" else RIGHT_CHARS
     right = min(sentence.end, cue_end + reach)
