@@ -4,12 +4,14 @@ rewritten for speed; each must find exactly what the plain pattern it replaced f
 from __future__ import annotations
 
 import re
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotekit import _reported
-from strategies import any_text
+from quotekit import _reported, default_lexicon
+from quotekit._tokens import tokenize
+from strategies import any_text, news_text
 
 # The patterns as first written: the plain reading of each rule.
 _WORD_BEFORE = re.compile(r"([\w'’]{1,30})[ \t]{1,3}$")
@@ -74,3 +76,34 @@ def test_that_near_finds_what_the_plain_pattern_finds(text: str, where: float) -
     assert (fast is None) == (plain is None)
     if fast is not None and plain is not None:
         assert fast.span() == plain.span()
+
+
+class _EveryWord:
+    """A word set that holds every word: no early exit is ever taken."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+_ADJUNCTS = (
+    "said on Tuesday that",
+    "said last week that",
+    "wrote on March 19, 1989 that",
+    "said in a recent interview with CNN that",
+    "said yesterday the",
+    "told reporters Dec. 6 that",
+    "said recently that",
+    "said again, that",
+    "said in affirming that",
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(news_text(), st.sampled_from(_ADJUNCTS)))
+def test_skip_adjuncts_early_exit_changes_nothing(text: str) -> None:
+    lexicon = default_lexicon()
+    tokens = tokenize(text, 0, len(text), lexicon)
+    fast = [_reported._skip_adjuncts(tokens, i, lexicon) for i in range(len(tokens) + 1)]
+    with mock.patch.object(_reported, "_adjunct_openers", lambda _lexicon: _EveryWord()):
+        slow = [_reported._skip_adjuncts(tokens, i, lexicon) for i in range(len(tokens) + 1)]
+    assert fast == slow

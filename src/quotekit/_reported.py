@@ -824,6 +824,10 @@ def _verb_form(low: str, entry: CueEntry) -> bool:
 def _skip_adjuncts(tokens: list[Token], i: int, lexicon: Lexicon) -> int:
     """Past time and place adjuncts: "on Tuesday", "last week", "on March 19, 1989",
     "in a recent interview with CNN", "yesterday". Bounded by ``MAX_GAP_TOKENS``."""
+    if i < len(tokens):
+        low = tokens[i].lower
+        if low not in _adjunct_openers(lexicon) and not low.endswith(("ly", ".")):
+            return i  # the common case, settled by one look-up: "said that", "said the"
     j = i
     limit = min(len(tokens), i + MAX_GAP_TOKENS)
     while j < limit:
@@ -870,6 +874,23 @@ def _skip_adjuncts(tokens: list[Token], i: int, lexicon: Lexicon) -> int:
     return j
 
 
+_ADJUNCT_WORDS = frozenset({"instead", "again", "also", "repeatedly", "yesterday", "today"})
+
+
+@functools.lru_cache(maxsize=8)
+def _adjunct_openers(lexicon: Lexicon) -> frozenset[str]:
+    """Every lower-case word with which ``_skip_adjuncts`` may read past an adjunct,
+    except those ending in "ly" or a full stop: any other word ends it at once."""
+    words = lexicon.function_words
+    return (
+        _TIME_DETERMINERS
+        | _ADJUNCT_WORDS
+        | words.get("time", _NO_WORDS)
+        | words.get("abbrev_capital", _NO_WORDS)
+        | words.get("adjunct_preposition", _NO_WORDS)
+    )
+
+
 def _cue_at(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
     return lexicon.match_cue([t.lower for t in tokens[k : k + 4]], 0) is not None
 
@@ -878,7 +899,7 @@ def _time_word(tokens: list[Token], j: int, lexicon: Lexicon) -> bool:
     """ "yesterday", "Tuesday", "recently", "again": an adjunct word of its own."""
     tok = tokens[j]
     low = tok.lower
-    if low in {"instead", "again", "also", "repeatedly", "yesterday", "today"}:
+    if low in _ADJUNCT_WORDS:
         return True
     if not tok.is_cap:
         return _is(lexicon, "time", low) or low.endswith("ly")
@@ -1078,7 +1099,11 @@ def _trim(text: str, start: int, end: int) -> Span | None:
         start += 1
     while end > start and text[end - 1] in _CUT_PUNCT:
         end -= 1
-    if end - start < 6 or len(text[start:end].split()) < MIN_CONTENT_WORDS:
+    # (split no further than the words counted: a clause may be long)
+    if (
+        end - start < 6
+        or len(text[start:end].split(None, MIN_CONTENT_WORDS - 1)) < MIN_CONTENT_WORDS
+    ):
         return None
     return Span(start, end)
 
