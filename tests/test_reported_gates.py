@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotekit import _reported, default_lexicon
+from quotekit._lexicon import Lexicon
 from quotekit._tokens import tokenize
 from strategies import any_text, news_text
 
@@ -107,3 +108,53 @@ def test_skip_adjuncts_early_exit_changes_nothing(text: str) -> None:
     with mock.patch.object(_reported, "_adjunct_openers", lambda _lexicon: _EveryWord()):
         slow = [_reported._skip_adjuncts(tokens, i, lexicon) for i in range(len(tokens) + 1)]
     assert fast == slow
+
+
+def _plain_cues(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """The cues found by the pattern as first written: word boundaries on both sides."""
+    pattern, _entries = _reported._cue_pattern(lexicon)
+    body = pattern.pattern.split("(", 1)[1].rsplit(")", 1)[0]
+    plain = re.compile(r"\b(" + body + r")\b")
+    return [(m.start(1), m.end(1), m.group(1)) for m in plain.finditer(text)]
+
+
+_CUE_TEXT = st.lists(
+    st.sampled_from(
+        (
+            *("said", "Said", "says", "told reporters", "according to", "According to", "'s"),
+            *(
+                "s",
+                " ",
+                "  ",
+                "\n",
+                ",",
+                "-",
+                "_",
+                "x",
+                "é",
+                "“",
+                "'",
+                "1",
+                "U.S.",
+                "made it clear",
+            ),
+        )
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_CUE_TEXT, news_text(), any_text))
+def test_cues_are_those_of_the_plain_pattern(text: str) -> None:
+    lexicon = default_lexicon()
+    assert list(_reported._cues(text, lexicon)) == _plain_cues(text, lexicon)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_CUE_TEXT)
+def test_cue_forms_opening_with_punctuation_keep_word_boundaries(text: str) -> None:
+    # A user's cue that starts with no word character: the pattern opens with \b again.
+    lexicon = default_lexicon().extend(cues=[("apostrophe", ["'s said"], ["bare"])])
+    assert _reported._cue_pattern(lexicon)[0].pattern.startswith(r"\b")
+    assert list(_reported._cues(text, lexicon)) == _plain_cues(text, lexicon)

@@ -47,7 +47,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -142,7 +142,8 @@ def _trie_pattern(forms: Sequence[str]) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _cue_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, CueEntry]]:
-    """The pattern finding every cue form, and the entry of each (lower-case) form."""
+    """The pattern finding every cue form (group 1), and the entry of each (lower-case)
+    form. It is run over the text after one added space (see :func:`_cues`)."""
     forms: set[str] = set()
     entries: dict[str, CueEntry] = {}
     for group in lexicon.cues.values():
@@ -156,7 +157,23 @@ def _cue_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, CueEntry]
                 forms.add(form[:1].upper() + form[1:])  # "According to X, …", "Asked if …"
     # Other cues open no reported form at a sentence start; headlines are the exception.
     forms.update(h for h in _HEADLINE_CUES if h.lower() in entries)
-    return re.compile(r"\b" + _trie_pattern(sorted(forms)) + r"\b"), entries
+    # A form opens at a word boundary. When every form starts with a word character,
+    # that is a non-word character just before it: the pattern then starts with a
+    # character class, which lets ``re`` skip the inside of words without trying a
+    # match there (a fifth faster over news text).
+    opening = r"\W" if all(_WORD_CHAR.match(form) for form in forms) else r"\b"
+    return re.compile(opening + "(" + _trie_pattern(sorted(forms)) + r")\b"), entries
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _cues(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str]]:
+    """Start, end and form of every cue in ``text``, in order."""
+    pattern, _entries = _cue_pattern(lexicon)
+    # The space stands before a cue opening the text; offsets shift back by one.
+    for match in pattern.finditer(" " + text):
+        yield match.start(1) - 1, match.end(1) - 1, match.group(1)
 
 
 # Regexes in this module keep the linear-time rule written at the top of _text.py
@@ -193,15 +210,13 @@ def find_reported(
     marked_ends = sorted(s.end for s, _k in marked)
     results: list[Reported] = []
     seen: set[tuple[int, int]] = set()
-    pattern, entries = _cue_pattern(lexicon)
+    _pattern, entries = _cue_pattern(lexicon)
     cache = _SentenceTokens(analysis)
-    for match in pattern.finditer(text):
-        cue_start = match.start()
-        form = match.group()
+    for cue_start, cue_end, form in _cues(text, lexicon):
         entry = entries.get(form) or entries.get(" ".join(form.lower().split()))
         if entry is None or _inside(marked, marked_starts, cue_start):
             continue
-        if not _worth_reading(text, cue_start, match.end(), entry, lexicon):
+        if not _worth_reading(text, cue_start, cue_end, entry, lexicon):
             continue
         if analysis.is_excluded(cue_start):
             continue
@@ -211,10 +226,10 @@ def find_reported(
         k = bisect.bisect_left(marked_ends, reach)
         after_quote = k < len(marked_ends) and marked_ends[k] <= cue_start
         if after_quote:
-            after = _AFTER_CUE.match(text, match.end())
+            after = _AFTER_CUE.match(text, cue_end)
             if after is not None and after.group(2) is not None:
                 continue  # '"…," he said.': the attribution of that quotation
-        found = _read_cue(analysis, sentence, cue_start, match.end(), after_quote, cache)
+        found = _read_cue(analysis, sentence, cue_start, cue_end, after_quote, cache)
         if found is None:
             continue
         clause, speaker_found = found
