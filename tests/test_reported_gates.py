@@ -158,3 +158,15 @@ def test_cue_forms_opening_with_punctuation_keep_word_boundaries(text: str) -> N
     lexicon = default_lexicon().extend(cues=[("apostrophe", ["'s said"], ["bare"])])
     assert _reported._cue_pattern(lexicon)[0].pattern.startswith(r"\b")
     assert list(_reported._cues(text, lexicon)) == _plain_cues(text, lexicon)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_CUE_TEXT, news_text(), any_text), st.floats(0, 1), st.floats(0, 1))
+def test_a_trimmed_clause_with_no_marks_is_kept_as_it_is(text: str, a: float, b: float) -> None:
+    # _around_marks returns a clause with no quotation in it unchanged: _trim would give
+    # the same span again.
+    lo, hi = sorted((round(a * len(text)), round(b * len(text))))
+    content = _reported._trim(text, lo, hi)
+    if content is not None:
+        assert _reported._trim(text, content.start, content.end) == content
+        assert _reported._around_marks(text, content, [], []) == content

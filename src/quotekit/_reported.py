@@ -1951,7 +1951,10 @@ def _before_attribution(text: str, start: int, end: int) -> int:
 def _around_marks(
     text: str, content: Span, marked: list[tuple[Span, QuoteKind]], starts: list[int]
 ) -> Span | None:
-    """Cut the clause before a direct quotation in it; drop it when it is mostly marks."""
+    """Cut the clause before a direct quotation in it; drop it when it is mostly marks.
+
+    ``content`` is trimmed already (made by :func:`_trim`), so a clause with no quotation
+    in it is returned as it is."""
     lo = bisect.bisect_left(starts, content.start - MAX_CONTENT_CHARS)
     hi = bisect.bisect_right(starts, content.end)
     inside = 0
@@ -1972,6 +1975,8 @@ def _around_marks(
             continue
         end = opening  # a direct quotation (or a fragment running past the clause)
         end = _before_attribution(text, content.start, end)
+    if end == content.end and not inside:
+        return content  # what _trim gives again
     trimmed = _trim(text, content.start, end)
     if trimmed is None or inside * 2 > len(trimmed):
         return None
