@@ -3,10 +3,11 @@ give exactly the tokens of the match-by-match reading it replaced."""
 
 from __future__ import annotations
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotekit import default_lexicon
+from quotekit import _tokens, default_lexicon
 from quotekit._analysis import analyse
 from quotekit._lexicon import Lexicon
 from quotekit._text import make_view
@@ -76,3 +77,22 @@ def test_a_window_given_its_sentence_is_the_same_window(
         lo, hi = sorted((round(a * n), round(b * n)))
         sentence = analysis.sentence_at(lo)
         assert analysis.tokens(lo, hi, sentence) == analysis.tokens(lo, hi)
+
+
+def test_the_ascii_pattern_has_the_classes_of_the_unicode_one() -> None:
+    # \p{L}, \p{N} and \s of the regex module, on every ASCII character.
+    for code in range(128):
+        char = chr(code)
+        assert bool(regex.match(r"\p{L}", char)) == (char.isascii() and char.isalpha())
+        assert bool(regex.match(r"\p{N}", char)) == char.isdigit()
+        assert bool(regex.match(r"\s", char)) == (char in "\t\n\x0b\x0c\r ")
+        for text in (char, char + ".", "a" + char + "b", char + "." + char + ".", "ab-" + char):
+            assert _tokens._ASCII_TOKEN.findall(text) == _TOKEN.findall(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)), st.floats(0, 1), st.floats(0, 1))
+def test_ascii_text_tokens_equal_the_unicode_reading(text: str, a: float, b: float) -> None:
+    lo, hi = sorted((round(a * len(text)), round(b * len(text))))
+    _same(text, lo, hi)
+    _same(text + "’", lo, hi)  # the window stays ASCII, the text does not
