@@ -170,3 +170,11 @@ def test_a_trimmed_clause_with_no_marks_is_kept_as_it_is(text: str, a: float, b:
     if content is not None:
         assert _reported._trim(text, content.start, content.end) == content
         assert _reported._around_marks(text, content, [], []) == content
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(news_text(), any_text))
+def test_no_label_without_a_colon(text: str) -> None:
+    # _labelled_paragraphs skips a text with no colon without searching it.
+    if ":" not in text:
+        assert _reported._LABEL.search(text) is None

@@ -260,6 +260,8 @@ def _labelled_paragraphs(
     are the speaker's own words, given without quote marks."""
     text = analysis.text
     found: list[tuple[Span, Found]] = []
+    if ":" not in text:
+        return found  # every label ends with a colon (most texts have none: one quick look)
     for match in _LABEL.finditer(text):
         label = match.group(1)
         start = match.end()
