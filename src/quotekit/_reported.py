@@ -210,7 +210,7 @@ def find_reported(
     marked_ends = sorted(s.end for s, _k in marked)
     results: list[Reported] = []
     seen: set[tuple[int, int]] = set()
-    _pattern, entries = _cue_pattern(lexicon)
+    entries = _cue_pattern(lexicon)[1]
     cache = _SentenceTokens(analysis)
     for cue_start, cue_end, form in _cues(text, lexicon):
         entry = entries.get(form) or entries.get(" ".join(form.lower().split()))
