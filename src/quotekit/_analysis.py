@@ -127,12 +127,14 @@ class Analysis:
             return Span(0, len(self.text))
         return self.sentences[self.sentence_index(pos)]
 
-    def tokens(self, start: int, end: int) -> list[Token]:
+    def tokens(self, start: int, end: int, sentence: Span | None = None) -> list[Token]:
         """The tokens of ``[start, end)``: a slice of its sentence's tokens when that
         sentence is already tokenized and no token crosses either end (the same tokens a
-        fresh tokenization of the window gives), else a fresh tokenization."""
+        fresh tokenization of the window gives), else a fresh tokenization.
+
+        ``sentence``: ``sentence_at(start)`` when the caller has it already."""
         if self.sentences:
-            sentence = self.sentence_at(start)
+            sentence = self.sentence_at(start) if sentence is None else sentence
             memo = self._token_memo.get(sentence.start)
             if memo is not None and sentence.start <= start and end <= sentence.end:
                 tokens, starts = memo

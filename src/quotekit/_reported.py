@@ -47,7 +47,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -142,7 +142,8 @@ def _trie_pattern(forms: Sequence[str]) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _cue_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, CueEntry]]:
-    """The pattern finding every cue form, and the entry of each (lower-case) form."""
+    """The pattern finding every cue form (group 1), and the entry of each (lower-case)
+    form. It is run over the text after one added space (see :func:`_cues`)."""
     forms: set[str] = set()
     entries: dict[str, CueEntry] = {}
     for group in lexicon.cues.values():
@@ -156,16 +157,35 @@ def _cue_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, CueEntry]
                 forms.add(form[:1].upper() + form[1:])  # "According to X, …", "Asked if …"
     # Other cues open no reported form at a sentence start; headlines are the exception.
     forms.update(h for h in _HEADLINE_CUES if h.lower() in entries)
-    return re.compile(r"\b" + _trie_pattern(sorted(forms)) + r"\b"), entries
+    # A form opens at a word boundary. When every form starts with a word character,
+    # that is a non-word character just before it: the pattern then starts with a
+    # character class, which lets ``re`` skip the inside of words without trying a
+    # match there (a fifth faster over news text).
+    opening = r"\W" if all(_WORD_CHAR.match(form) for form in forms) else r"\b"
+    return re.compile(opening + "(" + _trie_pattern(sorted(forms)) + r")\b"), entries
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _cues(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str]]:
+    """Start, end and form of every cue in ``text``, in order."""
+    pattern, _entries = _cue_pattern(lexicon)
+    # The space stands before a cue opening the text; offsets shift back by one.
+    for match in pattern.finditer(" " + text):
+        yield match.start(1) - 1, match.end(1) - 1, match.group(1)
 
 
 # Regexes in this module keep the linear-time rule written at the top of _text.py
 # (checked for every pattern by tests/test_adversarial.py).
 # What follows a cue, read before any tokenizing (most cue words are not reported speech).
 _AFTER_MARK = re.compile(r"[\"”’'»],?[ \t]{0,3}$")
-# "that" within a few words after a cue, with no sentence punctuation before it.
-_THAT_NEAR = re.compile(r"[^.;:!?\"“”\n]{0,70}?\bthat\b")
-_WORD_BEFORE = re.compile(r"([\w'’]{1,30})[ \t]{1,3}$")
+# "that" within a few words after a cue, with no sentence punctuation before it. (The
+# word boundary before "that" is checked behind it: a literal first is faster to try at
+# each of the 70 places.)
+_THAT_NEAR = re.compile(r"[^.;:!?\"“”\n]{0,70}?that\b(?<=\bthat)")
+# A word read backwards from its last character (see _word_before).
+_WORD_REVERSED = re.compile(r"[\w'’]{1,30}")
 _AFTER_CUE = re.compile(r"\s{0,3}(?:(that\b)|([.,!?;])|([:\"“”‘’«»])|([\w'’-]{1,40}))")
 
 
@@ -190,27 +210,26 @@ def find_reported(
     marked_ends = sorted(s.end for s, _k in marked)
     results: list[Reported] = []
     seen: set[tuple[int, int]] = set()
-    pattern, entries = _cue_pattern(lexicon)
+    entries = _cue_pattern(lexicon)[1]
     cache = _SentenceTokens(analysis)
-    for match in pattern.finditer(text):
-        cue_start = match.start()
-        form = match.group()
+    for cue_start, cue_end, form in _cues(text, lexicon):
         entry = entries.get(form) or entries.get(" ".join(form.lower().split()))
         if entry is None or _inside(marked, marked_starts, cue_start):
             continue
-        if not _worth_reading(text, cue_start, match.end(), entry, lexicon):
+        if not _worth_reading(text, cue_start, cue_end, entry, lexicon):
             continue
         if analysis.is_excluded(cue_start):
             continue
+        sentence = analysis.sentence_at(cue_start)
         # A quotation ending earlier in this sentence, not far before the cue.
-        reach = max(cue_start - ATTRIBUTION_REACH, analysis.sentence_at(cue_start).start)
+        reach = max(cue_start - ATTRIBUTION_REACH, sentence.start)
         k = bisect.bisect_left(marked_ends, reach)
         after_quote = k < len(marked_ends) and marked_ends[k] <= cue_start
         if after_quote:
-            after = _AFTER_CUE.match(text, match.end())
+            after = _AFTER_CUE.match(text, cue_end)
             if after is not None and after.group(2) is not None:
                 continue  # '"…," he said.': the attribution of that quotation
-        found = _read_cue(analysis, cue_start, match.end(), after_quote=after_quote, cache=cache)
+        found = _read_cue(analysis, sentence, cue_start, cue_end, after_quote, cache)
         if found is None:
             continue
         clause, speaker_found = found
@@ -241,6 +260,8 @@ def _labelled_paragraphs(
     are the speaker's own words, given without quote marks."""
     text = analysis.text
     found: list[tuple[Span, Found]] = []
+    if ":" not in text:
+        return found  # every label ends with a colon (most texts have none: one quick look)
     for match in _LABEL.finditer(text):
         label = match.group(1)
         start = match.end()
@@ -275,9 +296,9 @@ def _worth_reading(
             k -= 1
         if k >= 0 and (text[k].isalnum() or text[k] == ",") and not _headline_cue(text, cue_start):
             return False  # "the Party, State and people": a name, not a cue
-    before = _WORD_BEFORE.search(text, max(0, cue_start - 40), cue_start)
+    before = _word_before(text, cue_start)
     if before is not None and "source_first" not in entry.tags:
-        low = before.group(1).lower()
+        low = before.lower()
         if (
             _is(lexicon, "first_person", low)
             or (low in _BE and "question" not in entry.tags)  # "was asked whether …"
@@ -316,6 +337,23 @@ def _worth_reading(
         or word in _DEMONSTRATIVES
         or not (_is(lexicon, "stop", word) or _is(lexicon, "not_clause", word))
     )
+
+
+def _word_before(text: str, pos: int) -> str | None:
+    """The word before one to three spaces or tabs ending at ``pos`` (or at a line break
+    there), at most its last 30 characters; None if no word ends there.
+
+    What a search for ``([\\w'’]{1,30})[ \\t]{1,3}$`` finds, read backwards from ``pos``
+    instead of tried at each of the 40 places before it (a fifth of the time).
+    """
+    if text[pos - 1 : pos] == "\n":
+        pos -= 1  # "$" matches before a final line break too
+    before = text[max(0, pos - 33) : pos]
+    word = before.rstrip(" \t")
+    if not 0 < len(before) - len(word) <= 3:
+        return None
+    found = _WORD_REVERSED.match(word[::-1])
+    return None if found is None else found.group()[::-1]
 
 
 def _object_worth_reading(
@@ -406,37 +444,38 @@ class _SentenceTokens:
 
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
-        self.sentence: Span | None = None
+        self.sentence_start = -1
         self.reads = 0
 
     def window(self, sentence: Span, start: int, end: int) -> list[Token]:
-        if sentence != self.sentence:
-            self.sentence, self.reads = sentence, 0
+        """The tokens of ``[start, end)``, a window of ``sentence`` (the sentence
+        ``start`` is in)."""
+        if sentence.start != self.sentence_start:
+            self.sentence_start, self.reads = sentence.start, 0
         self.reads += 1
         if self.reads <= 4:  # two cues, a right and a left window each
-            return self.analysis.tokens(start, end)
+            return self.analysis.tokens(start, end, sentence)
         return self.analysis.tokens_within(sentence, start, end)
 
 
 def _read_cue(
     analysis: Analysis,
+    sentence: Span,
     cue_start: int,
     cue_end: int,
-    *,
-    after_quote: bool = False,
-    cache: _SentenceTokens | None = None,
+    after_quote: bool,
+    cache: _SentenceTokens,
 ) -> tuple[Span, Found] | None:
-    """The clause and speaker of the cue at ``[cue_start, cue_end)``, or None.
+    """The clause and speaker of the cue at ``[cue_start, cue_end)`` in ``sentence``
+    (``analysis.sentence_at(cue_start)``), or None.
 
     ``after_quote``: a quotation in marks ends just before; a cue with nothing but the
     sentence end after it is that quotation's attribution, not reported speech.
     """
     text = analysis.text
     lexicon = analysis.lexicon
-    sentence = analysis.sentence_at(cue_start)
-    if len(sentence) > MAX_SENTENCE_CHARS:
+    if sentence.end - sentence.start > MAX_SENTENCE_CHARS:
         return None  # no sentence: no clause of it can be reported (see MAX_CONTENT_CHARS)
-    cache = cache or _SentenceTokens(analysis)
     # "According to early results of surveys run for …, CLAUSE": a long source
     reach = SOURCE_CHARS if text[cue_start : cue_start + 9].lower() == "according" else RIGHT_CHARS
     right = min(sentence.end, cue_end + reach)
@@ -802,6 +841,10 @@ def _verb_form(low: str, entry: CueEntry) -> bool:
 def _skip_adjuncts(tokens: list[Token], i: int, lexicon: Lexicon) -> int:
     """Past time and place adjuncts: "on Tuesday", "last week", "on March 19, 1989",
     "in a recent interview with CNN", "yesterday". Bounded by ``MAX_GAP_TOKENS``."""
+    if i < len(tokens):
+        low = tokens[i].lower
+        if low not in _adjunct_openers(lexicon) and not low.endswith(("ly", ".")):
+            return i  # the common case, settled by one look-up: "said that", "said the"
     j = i
     limit = min(len(tokens), i + MAX_GAP_TOKENS)
     while j < limit:
@@ -848,6 +891,23 @@ def _skip_adjuncts(tokens: list[Token], i: int, lexicon: Lexicon) -> int:
     return j
 
 
+_ADJUNCT_WORDS = frozenset({"instead", "again", "also", "repeatedly", "yesterday", "today"})
+
+
+@functools.lru_cache(maxsize=8)
+def _adjunct_openers(lexicon: Lexicon) -> frozenset[str]:
+    """Every lower-case word with which ``_skip_adjuncts`` may read past an adjunct,
+    except those ending in "ly" or a full stop: any other word ends it at once."""
+    words = lexicon.function_words
+    return (
+        _TIME_DETERMINERS
+        | _ADJUNCT_WORDS
+        | words.get("time", _NO_WORDS)
+        | words.get("abbrev_capital", _NO_WORDS)
+        | words.get("adjunct_preposition", _NO_WORDS)
+    )
+
+
 def _cue_at(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
     return lexicon.match_cue([t.lower for t in tokens[k : k + 4]], 0) is not None
 
@@ -856,7 +916,7 @@ def _time_word(tokens: list[Token], j: int, lexicon: Lexicon) -> bool:
     """ "yesterday", "Tuesday", "recently", "again": an adjunct word of its own."""
     tok = tokens[j]
     low = tok.lower
-    if low in {"instead", "again", "also", "repeatedly", "yesterday", "today"}:
+    if low in _ADJUNCT_WORDS:
         return True
     if not tok.is_cap:
         return _is(lexicon, "time", low) or low.endswith("ly")
@@ -1056,7 +1116,11 @@ def _trim(text: str, start: int, end: int) -> Span | None:
         start += 1
     while end > start and text[end - 1] in _CUT_PUNCT:
         end -= 1
-    if end - start < 6 or len(text[start:end].split()) < MIN_CONTENT_WORDS:
+    # (split no further than the words counted: a clause may be long)
+    if (
+        end - start < 6
+        or len(text[start:end].split(None, MIN_CONTENT_WORDS - 1)) < MIN_CONTENT_WORDS
+    ):
         return None
     return Span(start, end)
 
@@ -1889,7 +1953,10 @@ def _before_attribution(text: str, start: int, end: int) -> int:
 def _around_marks(
     text: str, content: Span, marked: list[tuple[Span, QuoteKind]], starts: list[int]
 ) -> Span | None:
-    """Cut the clause before a direct quotation in it; drop it when it is mostly marks."""
+    """Cut the clause before a direct quotation in it; drop it when it is mostly marks.
+
+    ``content`` is trimmed already (made by :func:`_trim`), so a clause with no quotation
+    in it is returned as it is."""
     lo = bisect.bisect_left(starts, content.start - MAX_CONTENT_CHARS)
     hi = bisect.bisect_right(starts, content.end)
     inside = 0
@@ -1910,6 +1977,8 @@ def _around_marks(
             continue
         end = opening  # a direct quotation (or a fragment running past the clause)
         end = _before_attribution(text, content.start, end)
+    if end == content.end and not inside:
+        return content  # what _trim gives again
     trimmed = _trim(text, content.start, end)
     if trimmed is None or inside * 2 > len(trimmed):
         return None
