@@ -441,16 +441,75 @@ def resolve_quotes(
     ``candidates`` is consumed (left empty): each is dropped as its quote is built, so a
     huge document does not hold both at once for the garbage collector to traverse.
     """
-    text = analysis.text
-    resolver = Resolver(analysis.lexicon, registry, text)
+    resolved = _resolve_mentions(analysis, candidates, registry)
+    view = analysis.view
+    original = view.original
+    # A mention credited with several quotes ("…," she said. "…") is one speaker: its
+    # Speaker (an immutable value) is built once and shared by those quotes.
+    speakers: dict[Mention, Speaker] = {}
+    quotes = []
+    candidates.reverse()  # popped from the end, in document order
+    while candidates:
+        cand = candidates.pop()
+        found = cand.found
+        speaker = _shared_speaker(analysis, found.speaker, resolved, speakers)
+        via = _shared_speaker(analysis, found.via, resolved, speakers)
+        attribution = found.attribution if speaker is not None else Attribution.NONE
+        confidence = _CONFIDENCE[attribution]
+        if speaker is not None and speaker.resolution in _INDIRECT_RESOLUTIONS:
+            confidence = min(confidence, 0.6)
+        if speaker is not None and speaker.resolution is Resolution.UNRESOLVED:
+            confidence = min(confidence, 0.4)
+        if not cand.flags.isdisjoint(_BROKEN_MARKS):
+            confidence -= 0.1
+        if cand.kind is QuoteKind.TERM:
+            confidence = min(confidence, 0.5)
+        span = view.span_to_original(cand.content.start, cand.content.end)
+        cue = None
+        if found.cue is not None and speaker is not None:
+            c = found.cue
+            cue_span = view.span_to_original(c.start, c.end)
+            cue = Cue(cue_span.slice(original), c.entry.lemma, cue_span)
+        quotes.append(
+            Quote(
+                text=normalise_quote_text(span.slice(original)),
+                span=span,
+                kind=cand.kind,
+                speaker=speaker,
+                cue=cue,
+                via=via,
+                doc_id=doc_id,
+                outlet=outlet,
+                published=published,
+                confidence=round(max(0.0, confidence), 2),
+                flags=tuple(cand.flags),
+                attribution=attribution,
+            )
+        )
+    return quotes
+
+
+_INDIRECT_RESOLUTIONS = frozenset({Resolution.PRONOUN, Resolution.DESCRIPTION})
+_BROKEN_MARKS = frozenset({FLAG_UNCLOSED, FLAG_UNOPENED})
+
+
+def _resolve_mentions(
+    analysis: Analysis, candidates: list[Candidate], registry: SpeakerRegistry | None
+) -> dict[tuple[int, int], Resolved | None]:
+    """Every speaker mention of the candidates, by its view span, resolved in document
+    order among the other names of the text."""
     mentions: dict[tuple[int, int], Mention] = {}
     for cand in candidates:
         for mention in (cand.found.speaker, cand.found.via):
             if mention is not None:
                 mentions[(mention.start, mention.end)] = mention
+    if not mentions:
+        return {}  # nobody to resolve: the names of the text are not even looked for
+    text = analysis.text
+    resolver = Resolver(analysis.lexicon, registry, text)
     # Names after the last mention cannot change how any mention resolves (events are
     # read in document order): the paragraphs past it are not read at all.
-    last = max((m.start for m in mentions.values()), default=-1)
+    last = max(m.start for m in mentions.values())
     events: list[tuple[int, int, str | Mention]] = [
         (pos, 0, name)
         for pos, name in background_names(
@@ -467,8 +526,8 @@ def resolve_quotes(
                 if c.kind in (QuoteKind.DIRECT, QuoteKind.BLOCK)
             ],
         )
+        if pos <= last
     ]
-    events = [e for e in events if e[0] <= last]
     events.extend((m.start, 1, m) for m in mentions.values())
     # Read by popping from the end of the sorted, reversed list: each event is released
     # once read, so a long document's names do not all stay alive for the collector.
@@ -487,49 +546,7 @@ def resolve_quotes(
             resolved[(item.start, item.end)] = resolver.resolve_description(pos, mention_text)
         else:
             resolved[(item.start, item.end)] = resolver.resolve_name(pos, mention_text)
-
-    del events, mentions
-    quotes = []
-    candidates.reverse()  # popped from the end, in document order
-    while candidates:
-        cand = candidates.pop()
-        speaker = _speaker(analysis, cand.found.speaker, resolved)
-        via = _speaker(analysis, cand.found.via, resolved)
-        confidence = _CONFIDENCE[cand.found.attribution if speaker else Attribution.NONE]
-        if speaker is not None and speaker.resolution in (
-            Resolution.PRONOUN,
-            Resolution.DESCRIPTION,
-        ):
-            confidence = min(confidence, 0.6)
-        if speaker is not None and speaker.resolution is Resolution.UNRESOLVED:
-            confidence = min(confidence, 0.4)
-        if cand.flags & {FLAG_UNCLOSED, FLAG_UNOPENED}:
-            confidence -= 0.1
-        if cand.kind is QuoteKind.TERM:
-            confidence = min(confidence, 0.5)
-        span = analysis.view.span_to_original(cand.content.start, cand.content.end)
-        cue = None
-        if cand.found.cue is not None and speaker is not None:
-            c = cand.found.cue
-            cue_span = analysis.view.span_to_original(c.start, c.end)
-            cue = Cue(cue_span.slice(analysis.view.original), c.entry.lemma, cue_span)
-        quotes.append(
-            Quote(
-                text=normalise_quote_text(span.slice(analysis.view.original)),
-                span=span,
-                kind=cand.kind,
-                speaker=speaker,
-                cue=cue,
-                via=via,
-                doc_id=doc_id,
-                outlet=outlet,
-                published=published,
-                confidence=round(max(0.0, confidence), 2),
-                flags=tuple(cand.flags),
-                attribution=cand.found.attribution if speaker else Attribution.NONE,
-            )
-        )
-    return quotes
+    return resolved
 
 
 # Name endings whose full stop belongs to the name ("Martin Luther King Jr.").
@@ -554,13 +571,26 @@ def _mention_end(text: str, mention: Mention) -> int:
     return end - 1
 
 
-def _speaker(
+def _shared_speaker(
     analysis: Analysis,
     mention: Mention | None,
     resolved: dict[tuple[int, int], Resolved | None],
+    speakers: dict[Mention, Speaker],
 ) -> Speaker | None:
+    """The Speaker for ``mention``, built on its first use and then taken from ``speakers``."""
     if mention is None:
         return None
+    speaker = speakers.get(mention)
+    if speaker is None:
+        speaker = speakers[mention] = _speaker(analysis, mention, resolved)
+    return speaker
+
+
+def _speaker(
+    analysis: Analysis,
+    mention: Mention,
+    resolved: dict[tuple[int, int], Resolved | None],
+) -> Speaker:
     original = analysis.view.original
     span = analysis.view.span_to_original(mention.start, _mention_end(analysis.text, mention))
     mention_text = normalise_quote_text(span.slice(original))

@@ -53,6 +53,18 @@ _EDGE_MARKS_TRANSLATED = _EDGE_MARKS.translate(_TRANSLATE)
 
 def normalise_quote_text(raw: str) -> str:
     """Normalise a quote's raw content for display and comparison."""
+    if raw.isprintable() and "  " not in raw and "\ufffd" not in raw:
+        # Most quotes and names: nothing invisible, no surrogate, no line break and no
+        # whitespace but single spaces (every character the patterns below act on is
+        # non-printable), and no U+FFFD to become a space. Only the one-for-one
+        # translation and the edges are left; ASCII text has nothing to translate.
+        text = raw if raw.isascii() else raw.translate(_TRANSLATE)
+        return text.strip(_EDGE_MARKS_TRANSLATED).strip()
+    return _normalise_all(raw)
+
+
+def _normalise_all(raw: str) -> str:
+    """Every step of :func:`normalise_quote_text`, for text that may need any of them."""
     text = _INVISIBLE.sub("", raw)
     text = _SURROGATES.sub(" ", text)
     text = _REOPEN.sub("\n", text)
