@@ -46,12 +46,16 @@ _NAME_RUN = regex.compile(
     r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’\-]{0,40}"
     r"(?:[ ](?:of |the |van |de |bin )?\p{Lu}[\p{L}'’\-]{0,40}){0,5}"
 )
+# What _NAME_RUN can match at most (41 characters, then 5 times 46), and more than what
+# _POSSESSIVE reads past its start.
+_LONGEST_RUN = 41 + 5 * 46
 # What may follow a name run and belong to its mention: a parenthetical (a gloss or an
 # acronym) and a lower-case descriptor ("Pracheachon (The People) newspaper").
 _TRAILER = regex.compile(r"(?:[ ]\(([^()\n]{1,40})\))?(?:[ ](\p{L}{2,20}))?")
 # A title abbreviation just before a name run ("Mr. ", "Lt. Gen. "): the run cannot hold
 # it, because a full stop usually ends a sentence.
 _TITLE_BEFORE = regex.compile(r"(\p{Lu}\p{L}{0,5})\.[ ]$")
+_TITLE_REACH = 8  # the longest text _TITLE_BEFORE can match
 MAX_TITLES_BEFORE = 3
 _ACRONYM = regex.compile(r"\p{Lu}{2,8}")
 # "his"/"her" before a content word, or "he"/"she" before a verb, right after a name in
@@ -116,24 +120,38 @@ def background_names(
     spans: Iterable[tuple[int, int]],
     lexicon: Lexicon,
     skip: Sequence[tuple[int, int]] = (),
+    until: int | None = None,
 ) -> list[tuple[int, str]]:
     """Capitalised name runs inside the given view spans, with their offsets, and the
     pronouns ("his", "her", "he", "she") that follow a name closely enough, in the same
     clause, to tell its gender.
 
     Names inside the ``skip`` spans (the quotations) are left out: a name a speaker
-    mentions is not what the next "he said" refers to.
+    mentions is not what the next "he said" refers to. With ``until``, so are the names
+    starting after it, and the text past it is not read.
     """
     found: list[tuple[int, str]] = []
     skip = _merged(skip)
     skip_starts = [s for s, _e in skip]
+    # A title before a run moves its start back by at most this much ("Lt. Gen. ").
+    last_start = None if until is None else until + MAX_TITLES_BEFORE * _TITLE_REACH
+    descriptors = lexicon.function_words.get("descriptor", frozenset())
     for start, end in spans:
         last_name_end = -1
-        names = [(m.start(), m.end()) for m in _NAME_RUN.finditer(text, start, end)]
-        possessives = [(m.start(), m.end()) for m in _POSSESSIVE.finditer(text, start, end)]
+        # The skipped span that could hold the next name: names come in order, so it only
+        # moves forward within the span.
+        k = max(0, bisect.bisect_right(skip_starts, start) - 1)
+        # The scans stop where no run or pronoun starting early enough could still be.
+        scan_end = end if last_start is None else min(end, last_start + _LONGEST_RUN)
+        names = [m.span() for m in _NAME_RUN.finditer(text, start, scan_end)]
+        possessives = [m.span() for m in _POSSESSIVE.finditer(text, start, scan_end)]
         for first, last in sorted(names + possessives):  # both in order: a merge
-            if _inside(first, skip, skip_starts):
-                continue
+            if last_start is not None and first > last_start:
+                break
+            while k < len(skip) and skip[k][1] <= first:
+                k += 1
+            if k < len(skip) and skip[k][0] <= first:
+                continue  # inside a quotation
             if text[first].islower() or text[first : first + 4] in ("His ", "Her "):
                 if first - last_name_end <= POSSESSIVE_REACH and not any(
                     c in _CLAUSE_END for c in text[last_name_end:first]
@@ -144,19 +162,21 @@ def background_names(
             trailer = _TRAILER.match(text, last, end) if text[last : last + 1] == " " else None
             if trailer is not None:
                 gloss, descriptor = trailer.group(1), trailer.group(2)
-                if descriptor is not None and lexicon.is_a("descriptor", descriptor):
+                if descriptor is not None and descriptor.lower() in descriptors:
                     last = trailer.end()  # "Pracheachon (The People) newspaper"
                 elif gloss is not None and _ACRONYM.fullmatch(gloss):
                     last = trailer.end(1) + 1  # "... Party (CPP)"
             for _ in range(MAX_TITLES_BEFORE):
                 if first - 2 < start or text[first - 2 : first] != ". ":
                     break
-                title = _TITLE_BEFORE.search(text, max(start, first - 8), first)
+                title = _TITLE_BEFORE.search(text, max(start, first - _TITLE_REACH), first)
                 if title is None or lexicon.match_title([title.group(1) + "."], 0) is None:
                     break
                 first = title.start()
             found.append((first, text[first:last]))
             last_name_end = last
+    if until is not None:
+        return [(pos, name) for pos, name in found if pos <= until]
     return found
 
 
@@ -168,11 +188,6 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-def _inside(pos: int, spans: Sequence[tuple[int, int]], starts: list[int]) -> bool:
-    k = bisect.bisect_right(starts, pos) - 1
-    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _keys(words: Iterable[str]) -> tuple[str, ...]:

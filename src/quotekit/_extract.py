@@ -508,7 +508,7 @@ def _resolve_mentions(
     text = analysis.text
     resolver = Resolver(analysis.lexicon, registry, text)
     # Names after the last mention cannot change how any mention resolves (events are
-    # read in document order): the paragraphs past it are not read at all.
+    # read in document order): the text past it is not read at all.
     last = max(m.start for m in mentions.values())
     events: list[tuple[int, int, str | Mention]] = [
         (pos, 0, name)
@@ -525,8 +525,8 @@ def _resolve_mentions(
                 for c in candidates
                 if c.kind in (QuoteKind.DIRECT, QuoteKind.BLOCK)
             ],
+            until=last,
         )
-        if pos <= last
     ]
     events.extend((m.start, 1, m) for m in mentions.values())
     # Read by popping from the end of the sorted, reversed list: each event is released
