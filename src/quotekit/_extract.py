@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+from operator import attrgetter, itemgetter
 
 import attrs
 
@@ -507,45 +508,41 @@ def _resolve_mentions(
         return {}  # nobody to resolve: the names of the text are not even looked for
     text = analysis.text
     resolver = Resolver(analysis.lexicon, registry, text)
-    # Names after the last mention cannot change how any mention resolves (events are
+    # Names after the last mention cannot change how any mention resolves (everything is
     # read in document order): the text past it is not read at all.
-    last = max(m.start for m in mentions.values())
-    events: list[tuple[int, int, str | Mention]] = [
-        (pos, 0, name)
-        for pos, name in background_names(
-            text,
-            (
-                (p.start, p.end)
-                for p in analysis.paragraphs
-                if p.start <= last and not analysis.is_excluded(p.start)
-            ),
-            analysis.lexicon,
-            skip=[
-                (c.content.start, c.content.end)
-                for c in candidates
-                if c.kind in (QuoteKind.DIRECT, QuoteKind.BLOCK)
-            ],
-            until=last,
-        )
-    ]
-    events.extend((m.start, 1, m) for m in mentions.values())
-    # Read by popping from the end of the sorted, reversed list: each event is released
-    # once read, so a long document's names do not all stay alive for the collector.
-    events.sort(key=lambda e: (e[0], e[1]))
-    events.reverse()
+    ordered = sorted(mentions.values(), key=attrgetter("start"))
+    names = background_names(
+        text,
+        (
+            (p.start, p.end)
+            for p in analysis.paragraphs
+            if p.start <= ordered[-1].start and not analysis.is_excluded(p.start)
+        ),
+        analysis.lexicon,
+        skip=[
+            (c.content.start, c.content.end)
+            for c in candidates
+            if c.kind in (QuoteKind.DIRECT, QuoteKind.BLOCK)
+        ],
+        until=ordered[-1].start,
+    )
+    # Popped from the end in document order: each name is released once read, so a long
+    # document's names do not all stay alive for the collector. A name read at a
+    # mention's own position comes before it.
+    names.sort(key=itemgetter(0))
+    names.reverse()
     resolved: dict[tuple[int, int], Resolved | None] = {}
-    while events:
-        pos, _order, item = events.pop()
-        if isinstance(item, str):
-            resolver.observe(pos, item)
-            continue
-        mention_text = text[item.start : item.end]
-        if item.form == "pronoun":
-            resolved[(item.start, item.end)] = resolver.resolve_pronoun(pos, mention_text)
-        elif item.form == "description":
-            resolved[(item.start, item.end)] = resolver.resolve_description(pos, mention_text)
+    for mention in ordered:
+        while names and names[-1][0] <= mention.start:
+            resolver.observe(*names.pop())
+        mention_text = text[mention.start : mention.end]
+        if mention.form == "pronoun":
+            result = resolver.resolve_pronoun(mention.start, mention_text)
+        elif mention.form == "description":
+            result = resolver.resolve_description(mention.start, mention_text)
         else:
-            resolved[(item.start, item.end)] = resolver.resolve_name(pos, mention_text)
+            result = resolver.resolve_name(mention.start, mention_text)
+        resolved[(mention.start, mention.end)] = result
     return resolved
 
 
