@@ -3,10 +3,12 @@ though it stops reading the text soon after it."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import quotekit
+from quotekit import _coref
 from quotekit._coref import background_names
 from strategies import news_text
 
@@ -38,6 +40,24 @@ _PIECES = (
     "\n",
 )
 pieces = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
+# Names followed by descriptors, glosses and other words, in any case and script.
+_DESCRIBED = (
+    "Khmer Times",
+    "newspaper",
+    "Newspaper",
+    "NEWSPAPER",
+    "news",
+    "daily",
+    "dailies",
+    "(The People)",
+    "(CPP)",
+    "(x",
+    "said",
+    "über",
+    "İstanbul",
+    "ne",
+    "n",
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -65,3 +85,30 @@ def test_a_run_as_long_as_can_be_is_read_whole() -> None:
     text = "x " + run + " said."
     found = background_names(text, [(0, len(text))], LEXICON, until=2)
     assert found == [(2, run)]
+
+
+class _Everything:
+    """A set that holds every string: the trailer look-up runs after every name."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(pieces, news_text(), st.lists(st.sampled_from(_DESCRIBED)).map(" ".join)))
+def test_the_descriptor_gate_changes_nothing(text: str) -> None:
+    gated = background_names(text, [(0, len(text))], LEXICON)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_coref, "_descriptor_starts", lambda lexicon: _Everything())
+        assert background_names(text, [(0, len(text))], LEXICON) == gated
+
+
+def test_descriptors_and_acronyms_still_close_a_name() -> None:
+    text = (
+        "the Cambodia Daily newspaper said; the Pracheachon (The People) newspaper; "
+        "Party (CPP) said"
+    )
+    names = [name for _pos, name in background_names(text, [(0, len(text))], LEXICON)]
+    assert "Cambodia Daily newspaper" in names
+    assert "Pracheachon (The People) newspaper" in names
+    assert "Party (CPP)" in names

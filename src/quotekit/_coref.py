@@ -15,6 +15,7 @@ not the whole document.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -136,6 +137,7 @@ def background_names(
     # A title before a run moves its start back by at most this much ("Lt. Gen. ").
     last_start = None if until is None else until + MAX_TITLES_BEFORE * _TITLE_REACH
     descriptors = lexicon.function_words.get("descriptor", frozenset())
+    descriptor_starts = _descriptor_starts(lexicon)
     for start, end in spans:
         last_name_end = -1
         # The skipped span that could hold the next name: names come in order, so it only
@@ -158,8 +160,13 @@ def background_names(
                 ):
                     found.append((first, text[first:last].lower()))
                 continue
-            # Both look-ups need a space next to the run: most names have none there.
-            trailer = _TRAILER.match(text, last, end) if text[last : last + 1] == " " else None
+            # Both look-ups need a space next to the run, then a parenthesis or the start
+            # of a descriptor: most names have neither.
+            trailer = None
+            if text[last : last + 1] == " ":
+                after = text[last + 1 : last + 3]
+                if after[:1] == "(" or not after.isascii() or after.lower() in descriptor_starts:
+                    trailer = _TRAILER.match(text, last, end)
             if trailer is not None:
                 gloss, descriptor = trailer.group(1), trailer.group(2)
                 if descriptor is not None and descriptor.lower() in descriptors:
@@ -178,6 +185,13 @@ def background_names(
     if until is not None:
         return [(pos, name) for pos, name in found if pos <= until]
     return found
+
+
+@functools.lru_cache(maxsize=8)
+def _descriptor_starts(lexicon: Lexicon) -> frozenset[str]:
+    """The first two letters of each descriptor: two ASCII characters after a name that
+    start none of them rule out a descriptor there without running _TRAILER."""
+    return frozenset(w[:2] for w in lexicon.function_words.get("descriptor", ()))
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -285,7 +299,13 @@ class Resolver:
             recency.popitem(last=False)
 
     def _upsert(self, pos: int, parsed: ParsedName, *, spoke: bool) -> _Entity:
-        entity = self._find_containing(parsed.words, parsed.gender)
+        containing = self._find_containing(parsed.words, parsed.gender)
+        return self._upsert_found(pos, parsed, containing, spoke=spoke)
+
+    def _upsert_found(
+        self, pos: int, parsed: ParsedName, entity: _Entity | None, *, spoke: bool
+    ) -> _Entity:
+        """:meth:`_upsert`, given what ``_find_containing`` finds for the name now."""
         if entity is None or len(parsed.words) > len(entity.words):
             entity = self._known_tail(parsed.words) or entity
         if entity is None or len(parsed.words) > len(entity.words):
@@ -300,7 +320,8 @@ class Resolver:
                 self._index(run, entity)
         if spoke:
             entity.spoke, entity.spoke_at = True, pos
-        entity.titles += tuple(t for t in parsed.titles if t not in entity.titles)
+        if parsed.titles:
+            entity.titles += tuple(t for t in parsed.titles if t not in entity.titles)
         entity.gender = entity.gender or parsed.gender
         entity.media = entity.media or parsed.media
         if parsed.acronym is not None:
@@ -409,7 +430,8 @@ class Resolver:
             existing.gender = existing.gender or parsed.gender
             existing.titles += tuple(t for t in parsed.titles if t not in existing.titles)
             return self._resolved(pos, existing, Resolution.SHORT_NAME, parsed, mention)
-        entity = self._upsert(pos, parsed, spoke=True)
+        # Nothing has changed since the look-up above: what it found is reused.
+        entity = self._upsert_found(pos, parsed, existing, spoke=True)
         return self._resolved(pos, entity, Resolution.NAME, parsed, mention)
 
     def resolve_pronoun(self, pos: int, pronoun: str) -> Resolved | None:
