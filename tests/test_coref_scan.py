@@ -112,3 +112,20 @@ def test_descriptors_and_acronyms_still_close_a_name() -> None:
     assert "Cambodia Daily newspaper" in names
     assert "Pracheachon (The People) newspaper" in names
     assert "Party (CPP)" in names
+
+
+# Pronouns after every kind of character: letters of any script, digits, marks, spaces.
+_AROUND = ("he ", "she ", "his ", "her ", "His ", "Her ", "He ", "Hhe ", "sis ", "se ", "the ")
+around = st.lists(
+    st.one_of(st.sampled_from(_AROUND), st.characters(), st.sampled_from(("x", "é", "_", "1"))),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(around, pieces, news_text()), st.data())
+def test_possessive_places_are_all_found(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = [m.span() for m in _coref._POSSESSIVE.finditer(text, start, end)]
+    assert _coref._possessives(text, start, end) == expected
