@@ -34,3 +34,12 @@ def test_fast_path_cases() -> None:
     for raw in ("Mayor Ana Lopez", " “We will win.” ", "It’s … fine", "a\ufffd b", "a  b"):
         assert normalise_quote_text(raw) == _normalise_all(raw)
     assert normalise_quote_text("“It’s fine…”") == "It's fine..."
+
+
+def test_a_mark_behind_a_separator_goes_at_once() -> None:
+    # U+001F is whitespace to str.strip but not to \s: the mark before it used to stay
+    # until a second normalisation removed it.
+    for raw in ("0'\x1f", "\x1c“We will.”\x1d", "x\x1e'\x1f "):
+        once = normalise_quote_text(raw)
+        assert normalise_quote_text(once) == once
+    assert normalise_quote_text("0'\x1f") == "0"

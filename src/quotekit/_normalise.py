@@ -49,6 +49,10 @@ _SPACES = regex.compile(r"\s+")
 _REOPEN = re.compile("[\n\r\u2028\u2029][ \t]*[\"“„«'‘]")
 _EDGE_MARKS = '"“”„‟«»‘’‚‛‹› \t\n'
 _EDGE_MARKS_TRANSLATED = _EDGE_MARKS.translate(_TRANSLATE)
+# What the edges lose: those marks and whitespace in str.strip's sense, which is wider
+# than \s (the separators U+001C-U+001F), at once, so that a mark behind such a separator
+# goes too and normalising twice changes nothing.
+_EDGES = _EDGE_MARKS_TRANSLATED + "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 
 
 def normalise_quote_text(raw: str) -> str:
@@ -59,7 +63,7 @@ def normalise_quote_text(raw: str) -> str:
         # non-printable), and no U+FFFD to become a space. Only the one-for-one
         # translation and the edges are left; ASCII text has nothing to translate.
         text = raw if raw.isascii() else raw.translate(_TRANSLATE)
-        return text.strip(_EDGE_MARKS_TRANSLATED).strip()
+        return text.strip(_EDGES)
     return _normalise_all(raw)
 
 
@@ -70,4 +74,4 @@ def _normalise_all(raw: str) -> str:
     text = _REOPEN.sub("\n", text)
     text = text.translate(_TRANSLATE)
     text = _SPACES.sub(" ", text)
-    return text.strip(_EDGE_MARKS_TRANSLATED).strip()
+    return text.strip(_EDGES)
