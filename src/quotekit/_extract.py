@@ -447,7 +447,7 @@ def resolve_quotes(
     original = view.original
     # A mention credited with several quotes ("…," she said. "…") is one speaker: its
     # Speaker (an immutable value) is built once and shared by those quotes.
-    speakers: dict[Mention, Speaker] = {}
+    speakers: dict[tuple[int, int, tuple[int, int] | None], Speaker] = {}
     quotes = []
     candidates.reverse()  # popped from the end, in document order
     while candidates:
@@ -511,12 +511,14 @@ def _resolve_mentions(
     # Names after the last mention cannot change how any mention resolves (everything is
     # read in document order): the text past it is not read at all.
     ordered = sorted(mentions.values(), key=attrgetter("start"))
+    last = ordered[-1].start
+    paragraphs = analysis.paragraphs
     names = background_names(
         text,
         (
-            (p.start, p.end)
-            for p in analysis.paragraphs
-            if p.start <= ordered[-1].start and not analysis.is_excluded(p.start)
+            (start, end)
+            for start, end in zip(paragraphs.starts, paragraphs.ends, strict=True)
+            if start <= last and not analysis.is_excluded(start)
         ),
         analysis.lexicon,
         skip=[
@@ -524,7 +526,7 @@ def _resolve_mentions(
             for c in candidates
             if c.kind in (QuoteKind.DIRECT, QuoteKind.BLOCK)
         ],
-        until=ordered[-1].start,
+        until=last,
     )
     # Popped from the end in document order: each name is released once read, so a long
     # document's names do not all stay alive for the collector. A name read at a
@@ -572,14 +574,16 @@ def _shared_speaker(
     analysis: Analysis,
     mention: Mention | None,
     resolved: dict[tuple[int, int], Resolved | None],
-    speakers: dict[Mention, Speaker],
+    speakers: dict[tuple[int, int, tuple[int, int] | None], Speaker],
 ) -> Speaker | None:
-    """The Speaker for ``mention``, built on its first use and then taken from ``speakers``."""
+    """The Speaker for ``mention``, built on its first use and then taken from ``speakers``
+    (by what it is made of: its span and role)."""
     if mention is None:
         return None
-    speaker = speakers.get(mention)
+    key = (mention.start, mention.end, mention.role)
+    speaker = speakers.get(key)
     if speaker is None:
-        speaker = speakers[mention] = _speaker(analysis, mention, resolved)
+        speaker = speakers[key] = _speaker(analysis, mention, resolved)
     return speaker
 
 
