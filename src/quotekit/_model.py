@@ -85,6 +85,38 @@ def _non_negative(_inst: Any, attribute: attrs.Attribute[int], value: int) -> No
         raise ValueError(f"{attribute.name} must be >= 0, got {value}")
 
 
+# Every quote the pipeline builds goes through the validators and converters below:
+# each does in one call what attrs' own validator or the enum's call does.
+def _optional(type_: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """``attrs.validators.optional(attrs.validators.instance_of(type_))``, which is left
+    to raise its usual error."""
+    full = attrs.validators.optional(attrs.validators.instance_of(type_))
+
+    def validate(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None and not isinstance(value, type_):
+            full(inst, attribute, value)
+
+    return validate
+
+
+# Each enum converts its values, and a member it is given is returned as it is: named
+# functions, which the attrs plugin of mypy can read.
+def _speaker_kind(value: Any) -> SpeakerKind:
+    return value if type(value) is SpeakerKind else SpeakerKind(value)
+
+
+def _resolution(value: Any) -> Resolution:
+    return value if type(value) is Resolution else Resolution(value)
+
+
+def _quote_kind(value: Any) -> QuoteKind:
+    return value if type(value) is QuoteKind else QuoteKind(value)
+
+
+def _attribution(value: Any) -> Attribution:
+    return value if type(value) is Attribution else Attribution(value)
+
+
 @attrs.frozen(order=True)
 class Span:
     """Half-open character offsets ``[start, end)`` into the caller's original string."""
@@ -124,18 +156,12 @@ class Speaker:
 
     name: str = attrs.field(validator=attrs.validators.instance_of(str))
     mention: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
-    span: Span | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Span))
-    )
+    span: Span | None = attrs.field(default=None, validator=_optional(Span))
     titles: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
-    role: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
-    )
-    kind: SpeakerKind = attrs.field(default=SpeakerKind.PERSON, converter=SpeakerKind)
-    id: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
-    )
-    resolution: Resolution = attrs.field(default=Resolution.NAME, converter=Resolution)
+    role: str | None = attrs.field(default=None, validator=_optional(str))
+    kind: SpeakerKind = attrs.field(default=SpeakerKind.PERSON, converter=_speaker_kind)
+    id: str | None = attrs.field(default=None, validator=_optional(str))
+    resolution: Resolution = attrs.field(default=Resolution.NAME, converter=_resolution)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form of this speaker."""
@@ -217,6 +243,8 @@ def _confidence(_inst: Any, _attribute: attrs.Attribute[float], value: float) ->
 
 
 def _flags(value: Any) -> tuple[str, ...]:
+    if type(value) is tuple and not value:
+        return ()  # most quotes
     flags = tuple(sorted(set(_tuple_of_str(value))))
     unknown = [f for f in flags if f not in KNOWN_FLAGS]
     if unknown:
@@ -235,28 +263,18 @@ class Quote:
 
     text: str = attrs.field(validator=attrs.validators.instance_of(str))
     span: Span = attrs.field(validator=attrs.validators.instance_of(Span))
-    kind: QuoteKind = attrs.field(converter=QuoteKind)
-    speaker: Speaker | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Speaker))
-    )
-    cue: Cue | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Cue))
-    )
-    via: Speaker | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Speaker))
-    )
-    doc_id: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
-    )
+    kind: QuoteKind = attrs.field(converter=_quote_kind)
+    speaker: Speaker | None = attrs.field(default=None, validator=_optional(Speaker))
+    cue: Cue | None = attrs.field(default=None, validator=_optional(Cue))
+    via: Speaker | None = attrs.field(default=None, validator=_optional(Speaker))
+    doc_id: str | None = attrs.field(default=None, validator=_optional(str))
     confidence: float = attrs.field(default=1.0, validator=_confidence)
     flags: tuple[str, ...] = attrs.field(default=(), converter=_flags)
-    attribution: Attribution = attrs.field(default=Attribution.NONE, converter=Attribution)
-    outlet: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
-    )
+    attribution: Attribution = attrs.field(default=Attribution.NONE, converter=_attribution)
+    outlet: str | None = attrs.field(default=None, validator=_optional(str))
     published: _dt.date | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(_dt.date)),
+        validator=_optional(_dt.date),
     )
 
     def raw(self, original: str) -> str:
