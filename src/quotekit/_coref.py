@@ -275,9 +275,10 @@ class Resolver:
             # One word: only a short form of a known person or an acronym keeps it recent.
             word = mention.removesuffix("'s").removesuffix("’s")
             entity = self._by_acronym.get(word)
-            if entity is None and (name_key(word),) not in self._by_run:
+            keys = (name_key(word),)
+            if entity is None and keys not in self._by_run:
                 return  # most capitalised words name no entity ("The", "But", "Monday")
-            entity = entity or self._find_containing((word,), "")
+            entity = entity or self._find_containing((word,), keys, "")
             if entity is not None and (
                 entity.kind is SpeakerKind.PERSON or word in self._by_acronym
             ):
@@ -320,7 +321,7 @@ class Resolver:
             recency.popitem(last=False)
 
     def _upsert(self, pos: int, parsed: ParsedName, *, spoke: bool) -> _Entity:
-        containing = self._find_containing(parsed.words, parsed.gender)
+        containing = self._find_containing(parsed.words, parsed.keys, parsed.gender)
         return self._upsert_found(pos, parsed, containing, spoke=spoke)
 
     def _upsert_found(
@@ -328,13 +329,13 @@ class Resolver:
     ) -> _Entity:
         """:meth:`_upsert`, given what ``_find_containing`` finds for the name now."""
         if entity is None or len(parsed.words) > len(entity.words):
-            entity = self._known_tail(parsed.words) or entity
+            entity = self._known_tail(parsed.words, parsed.keys) or entity
         if entity is None or len(parsed.words) > len(entity.words):
             kind = parsed.kind
             if kind is SpeakerKind.UNKNOWN and self.registry is not None:
                 known = self.registry.lookup(parsed.name)
                 kind = known.kind if known is not None else kind
-            entity = _Entity(parsed.name, parsed.words, _keys(parsed.words), kind, (), "", pos)
+            entity = _Entity(parsed.name, parsed.words, parsed.keys, kind, (), "", pos)
             keys = entity.keys
             runs = [(k,) for k in keys] + [keys[i : i + 2] for i in range(len(keys) - 1)]
             for run in dict.fromkeys(runs):
@@ -370,8 +371,11 @@ class Resolver:
             return namesakes[-MAX_NAMESAKES:]
         return [namesakes]
 
-    def _find_containing(self, words: tuple[str, ...], gender: str) -> _Entity | None:
-        """Most recent entity whose name contains ``words`` as a contiguous run.
+    def _find_containing(
+        self, words: tuple[str, ...], keys: tuple[str, ...], gender: str
+    ) -> _Entity | None:
+        """Most recent entity whose name contains ``words`` (with lookup forms ``keys``)
+        as a contiguous run.
 
         A short form names a person by any part of the name (family names come first
         in Khmer and Vietnamese names); it names an organisation only with the word that
@@ -379,7 +383,6 @@ class Resolver:
         """
         if not words:
             return None
-        keys = _keys(words)
         n = len(keys)
         best: _Entity | None = None
         # The names sharing the run's first word or pair of words, newest first and
@@ -406,15 +409,11 @@ class Resolver:
             best = entity
         return best
 
-    def _known_tail(self, words: tuple[str, ...]) -> _Entity | None:
+    def _known_tail(self, words: tuple[str, ...], keys: tuple[str, ...]) -> _Entity | None:
         """A known person whose full name ends ``words`` ("Democrat Hillary Clinton")."""
         for k in range(1, len(words) - 1):
-            entity = self._find_containing(words[k:], "")
-            if (
-                entity is not None
-                and entity.kind is SpeakerKind.PERSON
-                and entity.keys == _keys(words[k:])
-            ):
+            entity = self._find_containing(words[k:], keys[k:], "")
+            if entity is not None and entity.kind is SpeakerKind.PERSON and entity.keys == keys[k:]:
                 return entity
         return None
 
@@ -438,7 +437,7 @@ class Resolver:
                 return self._resolved(pos, entity, Resolution.DESCRIPTION, parsed, mention)
             if len(parsed.titles) == 1 and " " not in parsed.titles[0]:
                 # "Farmer said" after "Paul Farmer": a family name that is also a title.
-                short = self._find_containing(parsed.titles, parsed.gender)
+                short = self._find_containing(parsed.titles, _keys(parsed.titles), parsed.gender)
                 if short is not None and short.kind is SpeakerKind.PERSON:
                     return self._resolved(pos, short, Resolution.SHORT_NAME, parsed, mention)
             # "The article said": a description, whatever the attribution called it.
@@ -446,7 +445,7 @@ class Resolver:
         if len(parsed.words) == 1 and parsed.words[0] in self._by_acronym:
             entity = self._by_acronym[parsed.words[0]]
             return self._resolved(pos, entity, Resolution.SHORT_NAME, parsed, mention)
-        existing = self._find_containing(parsed.words, parsed.gender)
+        existing = self._find_containing(parsed.words, parsed.keys, parsed.gender)
         if existing is not None and len(existing.words) > len(parsed.words):
             existing.gender = existing.gender or parsed.gender
             existing.titles += tuple(t for t in parsed.titles if t not in existing.titles)
