@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -59,6 +60,7 @@ _TRAILER = regex.compile(r"(?:[ ]\(([^()\n]{1,40})\))?(?:[ ](\p{L}{2,20}))?")
 _TITLE_BEFORE = regex.compile(r"(\p{Lu}\p{L}{0,5})\.[ ]$")
 _TITLE_REACH = 8  # the longest text _TITLE_BEFORE can match
 MAX_TITLES_BEFORE = 3
+_NEVER = sys.maxsize  # an offset past any text
 _ACRONYM = regex.compile(r"\p{Lu}{2,8}")
 # "his"/"her" before a content word, or "he"/"she" before a verb, right after a name in
 # the same clause, tells the name's gender ("Clinton tweeted her thanks", "Trump said he
@@ -138,27 +140,30 @@ def background_names(
     starting after it, and the text past it is not read.
     """
     found: list[tuple[int, str]] = []
-    skip = _merged(skip)
+    # The quotations in order, then one that never comes (so no bounds to check).
+    skip = [*_merged(skip), (_NEVER, _NEVER)]
     skip_starts = [s for s, _e in skip]
     # A title before a run moves its start back by at most this much ("Lt. Gen. ").
-    last_start = None if until is None else until + MAX_TITLES_BEFORE * _TITLE_REACH
+    last_start = _NEVER if until is None else until + MAX_TITLES_BEFORE * _TITLE_REACH
     descriptors = lexicon.function_words.get("descriptor", frozenset())
     descriptor_starts = _descriptor_starts(lexicon)
     for start, end in spans:
         last_name_end = -1
-        # The skipped span that could hold the next name: names come in order, so it only
+        # The quotation that could hold the next name: names come in order, so it only
         # moves forward within the span.
         k = max(0, bisect.bisect_right(skip_starts, start) - 1)
+        skip_start, skip_end = skip[k]
         # The scans stop where no run or pronoun starting early enough could still be.
-        scan_end = end if last_start is None else min(end, last_start + _LONGEST_RUN)
+        scan_end = min(end, last_start + _LONGEST_RUN)
         names = [m.span() for m in _NAME_RUN.finditer(text, start, scan_end)]
         possessives = _possessives(text, start, scan_end)
         for first, last in sorted(names + possessives):  # both in order: a merge
-            if last_start is not None and first > last_start:
+            if first > last_start:
                 break
-            while k < len(skip) and skip[k][1] <= first:
+            while skip_end <= first:
                 k += 1
-            if k < len(skip) and skip[k][0] <= first:
+                skip_start, skip_end = skip[k]
+            if skip_start <= first:
                 continue  # inside a quotation
             if text[first].islower() or text[first : first + 4] in ("His ", "Her "):
                 if first - last_name_end <= POSSESSIVE_REACH and not any(
@@ -179,18 +184,26 @@ def background_names(
                     last = trailer.end()  # "Pracheachon (The People) newspaper"
                 elif gloss is not None and _ACRONYM.fullmatch(gloss):
                     last = trailer.end(1) + 1  # "... Party (CPP)"
-            for _ in range(MAX_TITLES_BEFORE):
-                if first - 2 < start or text[first - 2 : first] != ". ":
-                    break
-                title = _TITLE_BEFORE.search(text, max(start, first - _TITLE_REACH), first)
-                if title is None or lexicon.match_title([title.group(1) + "."], 0) is None:
-                    break
-                first = title.start()
+            if text[first - 2 : first] == ". " and first - 2 >= start:
+                first = _title_start(text, start, first, lexicon)
             found.append((first, text[first:last]))
             last_name_end = last
     if until is not None:
         return [(pos, name) for pos, name in found if pos <= until]
     return found
+
+
+def _title_start(text: str, start: int, first: int, lexicon: Lexicon) -> int:
+    """Where the title abbreviations just before the run at ``first`` start ("Lt. Gen. "
+    before "Sok Chea"); ``first`` if there are none."""
+    for _ in range(MAX_TITLES_BEFORE):
+        if first - 2 < start or text[first - 2 : first] != ". ":
+            break
+        title = _TITLE_BEFORE.search(text, max(start, first - _TITLE_REACH), first)
+        if title is None or lexicon.match_title([title.group(1) + "."], 0) is None:
+            break
+        first = title.start()
+    return first
 
 
 def _possessives(text: str, start: int, end: int) -> list[tuple[int, int]]:
