@@ -129,3 +129,39 @@ def test_possessive_places_are_all_found(text: str, data: st.DataObject) -> None
     end = data.draw(st.integers(start, len(text)))
     expected = [m.span() for m in _coref._POSSESSIVE.finditer(text, start, end)]
     assert _coref._possessives(text, start, end) == expected
+
+
+def _title_start_everywhere(text: str, start: int, first: int) -> int:
+    """_title_start without its shortcut: the title pattern tried before every run."""
+    for _ in range(_coref.MAX_TITLES_BEFORE):
+        if first - 2 < start or text[first - 2 : first] != ". ":
+            break
+        title = _coref._TITLE_BEFORE.search(text, max(start, first - 8), first)
+        if title is None or LEXICON.match_title([title.group(1) + "."], 0) is None:
+            break
+        first = title.start()
+    return first
+
+
+_BEFORE_A_NAME = (
+    "Mr. ",
+    "Lt. ",
+    "Gen. ",
+    "said. ",
+    "2020. ",
+    "U.S. ",
+    "Dr. ",
+    "Ém. ",
+    "x ",
+    "Sen. ",
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_BEFORE_A_NAME), max_size=6).map("".join), st.data())
+def test_the_title_shortcut_changes_nothing(before: str, data: st.DataObject) -> None:
+    text = before + "Sok Chea"
+    first = len(before)
+    start = data.draw(st.integers(0, first))
+    expected = _title_start_everywhere(text, start, first)
+    assert _coref._title_start(text, start, first, LEXICON) == expected

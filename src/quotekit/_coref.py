@@ -157,7 +157,8 @@ def background_names(
         scan_end = min(end, last_start + _LONGEST_RUN)
         names = [m.span() for m in _NAME_RUN.finditer(text, start, scan_end)]
         possessives = _possessives(text, start, scan_end)
-        for first, last in sorted(names + possessives):  # both in order: a merge
+        # Both in order: a merge (none to merge, most often).
+        for first, last in sorted(names + possessives) if possessives else names:
             if first > last_start:
                 break
             while skip_end <= first:
@@ -199,6 +200,9 @@ def _title_start(text: str, start: int, first: int, lexicon: Lexicon) -> int:
     for _ in range(MAX_TITLES_BEFORE):
         if first - 2 < start or text[first - 2 : first] != ". ":
             break
+        window = text[max(start, first - _TITLE_REACH) : first - 2]
+        if window.isascii() and window.islower():
+            break  # no capital for a title to start with: "said. The", the usual case
         title = _TITLE_BEFORE.search(text, max(start, first - _TITLE_REACH), first)
         if title is None or lexicon.match_title([title.group(1) + "."], 0) is None:
             break
