@@ -38,6 +38,30 @@ def test_a_wrong_type_raises_what_attrs_raises(
     assert cls(**given, **{field: None}) == cls(**given)
 
 
+REQUIRED_FIELDS = [
+    (Speaker, {"name": "Ana"}, "name", str),
+    (Speaker, {"name": "Ana"}, "mention", str),
+    (Cue, {"text": "said", "lemma": "say", "span": SPAN}, "text", str),
+    (Cue, {"text": "said", "lemma": "say", "span": SPAN}, "lemma", str),
+    (Cue, {"text": "said", "lemma": "say", "span": SPAN}, "span", Span),
+    (Quote, {"text": "x", "span": SPAN, "kind": "direct"}, "text", str),
+    (Quote, {"text": "x", "span": SPAN, "kind": "direct"}, "span", Span),
+]
+
+
+@pytest.mark.parametrize(("cls", "given", "field", "type_"), REQUIRED_FIELDS)
+def test_a_required_field_of_a_wrong_type_raises_what_attrs_raises(
+    cls: type, given: dict[str, object], field: str, type_: type
+) -> None:
+    attribute = attrs.fields_dict(cls)[field]
+    for wrong in (None, 42):
+        with pytest.raises(TypeError) as expected:
+            attrs.validators.instance_of(type_)(None, attribute, wrong)
+        with pytest.raises(TypeError) as raised:
+            cls(**{**given, field: wrong})
+        assert raised.value.args[0] == expected.value.args[0]
+
+
 def test_enum_fields_take_members_and_values() -> None:
     speaker = Speaker(name="Ana", kind="organisation", resolution="pronoun")
     assert speaker.kind is SpeakerKind.ORGANISATION

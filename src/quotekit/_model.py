@@ -86,7 +86,18 @@ def _non_negative(_inst: Any, attribute: attrs.Attribute[int], value: int) -> No
 
 
 # Every quote the pipeline builds goes through the validators and converters below:
-# each does in one call what attrs' own validator or the enum's call does.
+# each does in one plain call what attrs' own validator or the enum's call does.
+def _instance_of(type_: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """``attrs.validators.instance_of(type_)``, which is left to raise its usual error."""
+    full: Callable[[Any, attrs.Attribute[Any], Any], None] = attrs.validators.instance_of(type_)
+
+    def validate(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, type_):
+            full(inst, attribute, value)
+
+    return validate
+
+
 def _optional(type_: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     """``attrs.validators.optional(attrs.validators.instance_of(type_))``, which is left
     to raise its usual error."""
@@ -154,8 +165,8 @@ def _tuple_of_str(value: Any) -> tuple[str, ...]:
 class Speaker:
     """Who a quote is credited to: the canonical name and the mention it came from."""
 
-    name: str = attrs.field(validator=attrs.validators.instance_of(str))
-    mention: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    name: str = attrs.field(validator=_instance_of(str))
+    mention: str = attrs.field(default="", validator=_instance_of(str))
     span: Span | None = attrs.field(default=None, validator=_optional(Span))
     titles: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
     role: str | None = attrs.field(default=None, validator=_optional(str))
@@ -205,9 +216,9 @@ class Speaker:
 class Cue:
     """The attributing words as written ("said", "made it clear", "according to")."""
 
-    text: str = attrs.field(validator=attrs.validators.instance_of(str))
-    lemma: str = attrs.field(validator=attrs.validators.instance_of(str))
-    span: Span = attrs.field(validator=attrs.validators.instance_of(Span))
+    text: str = attrs.field(validator=_instance_of(str))
+    lemma: str = attrs.field(validator=_instance_of(str))
+    span: Span = attrs.field(validator=_instance_of(Span))
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form of this cue."""
@@ -261,8 +272,8 @@ class Quote:
     marks excluded, so ``original[q.span.start:q.span.end]`` is exactly what was quoted.
     """
 
-    text: str = attrs.field(validator=attrs.validators.instance_of(str))
-    span: Span = attrs.field(validator=attrs.validators.instance_of(Span))
+    text: str = attrs.field(validator=_instance_of(str))
+    span: Span = attrs.field(validator=_instance_of(Span))
     kind: QuoteKind = attrs.field(converter=_quote_kind)
     speaker: Speaker | None = attrs.field(default=None, validator=_optional(Speaker))
     cue: Cue | None = attrs.field(default=None, validator=_optional(Cue))
