@@ -82,3 +82,30 @@ def test_flags_are_sorted_and_checked_unless_there_are_none() -> None:
     assert flags == ("nested", "unclosed")
     with pytest.raises(ValueError):
         Quote(text="x", span=SPAN, kind="direct", flags="")
+
+
+def _span_fault(start: object, end: object) -> tuple[type, str] | None:
+    """The error the two offset validators and the order check used to raise, in turn."""
+    for name, value in (("start", start), ("end", end)):
+        if type(value) is not int:
+            return TypeError, f"{name} must be int, not {type(value).__name__}"
+        if value < 0:  # type: ignore[operator]
+            return ValueError, f"{name} must be >= 0, got {value}"
+    if end < start:  # type: ignore[operator]
+        return ValueError, f"span end {end} is before its start {start}"
+    return None
+
+
+@pytest.mark.parametrize("start", [0, 3, -1, True, 1.0, "2", None])
+@pytest.mark.parametrize("end", [0, 3, 7, -2, False, 2.5, None])
+def test_span_checks_both_offsets_then_their_order(start: object, end: object) -> None:
+    fault = _span_fault(start, end)
+    if fault is None:
+        span = Span(start, end)  # type: ignore[arg-type]
+        assert (span.start, span.end) == (start, end)
+        return
+    with pytest.raises(fault[0]) as raised:
+        Span(start, end)  # type: ignore[arg-type]
+    assert str(raised.value) == fault[1]
+    with pytest.raises(fault[0]):
+        attrs.evolve(Span(0, 0), start=start, end=end)

@@ -78,11 +78,14 @@ KNOWN_FLAGS = frozenset(
 )
 
 
-def _non_negative(_inst: Any, attribute: attrs.Attribute[int], value: int) -> None:
-    if type(value) is not int:
-        raise TypeError(f"{attribute.name} must be int, not {type(value).__name__}")
-    if value < 0:
-        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+def _span_error(start: Any, end: Any) -> Exception:
+    """What is wrong with a span's offsets, the start's faults first."""
+    for name, value in (("start", start), ("end", end)):
+        if type(value) is not int:
+            return TypeError(f"{name} must be int, not {type(value).__name__}")
+        if value < 0:
+            return ValueError(f"{name} must be >= 0, got {value}")
+    return ValueError(f"span end {end} is before its start {start}")
 
 
 # Every quote the pipeline builds goes through the validators and converters below:
@@ -132,12 +135,14 @@ def _attribution(value: Any) -> Attribution:
 class Span:
     """Half-open character offsets ``[start, end)`` into the caller's original string."""
 
-    start: int = attrs.field(validator=_non_negative)
-    end: int = attrs.field(validator=_non_negative)
+    start: int
+    end: int
 
     def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
-            raise ValueError(f"span end {self.end} is before its start {self.start}")
+        # Every stage makes spans: both offsets are checked in this one call.
+        start, end = self.start, self.end
+        if type(start) is not int or type(end) is not int or not 0 <= start <= end:
+            raise _span_error(start, end)
 
     def __len__(self) -> int:
         return self.end - self.start
