@@ -306,15 +306,16 @@ class Resolver:
         parsed = parse_mention(mention, self.lexicon)
         if parsed.title_only or (parsed.kind is SpeakerKind.UNKNOWN and len(parsed.words) < 2):
             return
-        if all(self.lexicon.is_a("starter", w) for w in parsed.words):
-            return
+        is_a = self.lexicon.is_a
+        if is_a("starter", parsed.words[0]) and all(is_a("starter", w) for w in parsed.words):
+            return  # "But The": the first word tells most often
         self._upsert(pos, parsed, spoke=self._speaks(pos + len(mention)))
 
     def _speaks(self, end: int) -> bool:
         """Whether a speech verb follows the name ending at ``end`` ("Hun Sen also
         affirmed that ..."): its subject is a speaker, quoted or not."""
-        if not self.text:
-            return False
+        if self.text[end : end + 1] != " ":
+            return False  # what _FOLLOWING_WORDS needs first (most names end a clause)
         match = _FOLLOWING_WORDS.match(self.text, end)
         if match is None:
             return False
