@@ -20,6 +20,7 @@ import re
 import sys
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 import attrs
 import regex
@@ -85,9 +86,9 @@ _DEFINITE = frozenset({"the", "this", "that"})
 _INDEFINITE = frozenset({"a", "an"})
 
 
-@attrs.frozen
-class Resolved:
-    """A speaker mention resolved to an entity."""
+class Resolved(NamedTuple):
+    """A speaker mention resolved to an entity (a named tuple: one is made per mention,
+    and it is cheaper to make than a frozen attrs class)."""
 
     name: str
     titles: tuple[str, ...]
@@ -594,9 +595,7 @@ class Resolver:
             if resolution in (Resolution.NAME, Resolution.SHORT_NAME):
                 resolution = Resolution.REGISTRY
             kind = known.kind if known.kind is not SpeakerKind.UNKNOWN else result.kind
-            return attrs.evolve(
-                result, name=known.name, id=known.id, kind=kind, resolution=resolution
-            )
+            return result._replace(name=known.name, id=known.id, kind=kind, resolution=resolution)
         return result
 
 
