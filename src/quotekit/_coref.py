@@ -72,9 +72,10 @@ _POSSESSIVE = regex.compile(
     r"(?![\p{L}]))\p{Ll})|(?:he|she)(?=[ ]\p{Ll}))"
 )
 # Where _POSSESSIVE may match, found by the standard engine, which scans for a set of
-# first letters several times faster than ``regex`` tries the look-behind at every
-# position: each match of _POSSESSIVE starts with one of these. (An ASCII letter or digit
-# before rules the place out as the look-behind would; any other letter is left to it.)
+# first letters faster than ``regex`` tries the look-behind at every position (the scan
+# and the checks of its few finds take some 40% less): each match of _POSSESSIVE starts
+# with one of these. (An ASCII letter or digit before rules the place out as the
+# look-behind would; any other letter is left to _POSSESSIVE.)
 _POSSESSIVE_START = re.compile(r"[Hhs](?<![a-zA-Z0-9].)(?:is |er |he |e )")
 POSSESSIVE_REACH = 40
 _GENDERED = {"his": "male", "he": "male", "her": "female", "she": "female"}
