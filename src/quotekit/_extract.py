@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
+from operator import attrgetter, itemgetter
 
 import attrs
 
@@ -476,81 +477,38 @@ def resolve_quotes(
     ``candidates`` is consumed (left empty): each is dropped as its quote is built, so a
     huge document does not hold both at once for the garbage collector to traverse.
     """
-    text = analysis.text
-    resolver = Resolver(analysis.lexicon, registry, text)
-    mentions: dict[tuple[int, int], Mention] = {}
-    for cand in candidates:
-        for mention in (cand.found.speaker, cand.found.via):
-            if mention is not None:
-                mentions[(mention.start, mention.end)] = mention
-    # Names after the last mention cannot change how any mention resolves (events are
-    # read in document order): the paragraphs past it are not read at all.
-    last = max((m.start for m in mentions.values()), default=-1)
-    events: list[tuple[int, int, str | Mention]] = [
-        (pos, 0, name)
-        for pos, name in background_names(
-            text,
-            (
-                (p.start, p.end)
-                for p in analysis.paragraphs
-                if p.start <= last and not analysis.is_excluded(p.start)
-            ),
-            analysis.lexicon,
-            skip=[
-                (c.content.start, c.content.end)
-                for c in candidates
-                if c.kind in (QuoteKind.DIRECT, QuoteKind.BLOCK)
-            ],
-        )
-    ]
-    events = [e for e in events if e[0] <= last]
-    events.extend((m.start, 1, m) for m in mentions.values())
-    # Read by popping from the end of the sorted, reversed list: each event is released
-    # once read, so a long document's names do not all stay alive for the collector.
-    events.sort(key=lambda e: (e[0], e[1]))
-    events.reverse()
-    resolved: dict[tuple[int, int], Resolved | None] = {}
-    while events:
-        pos, _order, item = events.pop()
-        if isinstance(item, str):
-            resolver.observe(pos, item)
-            continue
-        mention_text = text[item.start : item.end]
-        if item.form == "pronoun":
-            resolved[(item.start, item.end)] = resolver.resolve_pronoun(pos, mention_text)
-        elif item.form == "description":
-            resolved[(item.start, item.end)] = resolver.resolve_description(pos, mention_text)
-        else:
-            resolved[(item.start, item.end)] = resolver.resolve_name(pos, mention_text)
-
-    del events, mentions
+    resolved = _resolve_mentions(analysis, candidates, registry)
+    view = analysis.view
+    original = view.original
+    # A mention credited with several quotes ("…," she said. "…") is one speaker: its
+    # Speaker (an immutable value) is built once and shared by those quotes.
+    speakers: dict[tuple[int, int, tuple[int, int] | None], Speaker] = {}
     quotes = []
     candidates.reverse()  # popped from the end, in document order
     while candidates:
         cand = candidates.pop()
-        speaker = _speaker(analysis, cand.found.speaker, resolved)
-        via = _speaker(analysis, cand.found.via, resolved)
-        confidence = _CONFIDENCE[cand.found.attribution if speaker else Attribution.NONE]
-        if speaker is not None and speaker.resolution in (
-            Resolution.PRONOUN,
-            Resolution.DESCRIPTION,
-        ):
+        found = cand.found
+        speaker = _shared_speaker(analysis, found.speaker, resolved, speakers)
+        via = _shared_speaker(analysis, found.via, resolved, speakers)
+        attribution = found.attribution if speaker is not None else Attribution.NONE
+        confidence = _CONFIDENCE[attribution]
+        if speaker is not None and speaker.resolution in _INDIRECT_RESOLUTIONS:
             confidence = min(confidence, 0.6)
         if speaker is not None and speaker.resolution is Resolution.UNRESOLVED:
             confidence = min(confidence, 0.4)
-        if cand.flags & {FLAG_UNCLOSED, FLAG_UNOPENED}:
+        if not cand.flags.isdisjoint(_BROKEN_MARKS):
             confidence -= 0.1
         if cand.kind is QuoteKind.TERM:
             confidence = min(confidence, 0.5)
-        span = analysis.view.span_to_original(cand.content.start, cand.content.end)
+        span = view.span_to_original(cand.content.start, cand.content.end)
         cue = None
-        if cand.found.cue is not None and speaker is not None:
-            c = cand.found.cue
-            cue_span = analysis.view.span_to_original(c.start, c.end)
-            cue = Cue(cue_span.slice(analysis.view.original), c.entry.lemma, cue_span)
+        if found.cue is not None and speaker is not None:
+            c = found.cue
+            cue_span = view.span_to_original(c.start, c.end)
+            cue = Cue(cue_span.slice(original), c.entry.lemma, cue_span)
         quotes.append(
             Quote(
-                text=normalise_quote_text(span.slice(analysis.view.original)),
+                text=normalise_quote_text(span.slice(original)),
                 span=span,
                 kind=cand.kind,
                 speaker=speaker,
@@ -561,10 +519,68 @@ def resolve_quotes(
                 published=published,
                 confidence=round(max(0.0, confidence), 2),
                 flags=tuple(cand.flags),
-                attribution=cand.found.attribution if speaker else Attribution.NONE,
+                attribution=attribution,
             )
         )
     return quotes
+
+
+_INDIRECT_RESOLUTIONS = frozenset({Resolution.PRONOUN, Resolution.DESCRIPTION})
+_BROKEN_MARKS = frozenset({FLAG_UNCLOSED, FLAG_UNOPENED})
+
+
+def _resolve_mentions(
+    analysis: Analysis, candidates: list[Candidate], registry: SpeakerRegistry | None
+) -> dict[tuple[int, int], Resolved | None]:
+    """Every speaker mention of the candidates, by its view span, resolved in document
+    order among the other names of the text."""
+    mentions: dict[tuple[int, int], Mention] = {}
+    for cand in candidates:
+        for mention in (cand.found.speaker, cand.found.via):
+            if mention is not None:
+                mentions[(mention.start, mention.end)] = mention
+    if not mentions:
+        return {}  # nobody to resolve: the names of the text are not even looked for
+    text = analysis.text
+    resolver = Resolver(analysis.lexicon, registry, text)
+    # Names after the last mention cannot change how any mention resolves (everything is
+    # read in document order): the text past it is not read at all.
+    ordered = sorted(mentions.values(), key=attrgetter("start"))
+    last = ordered[-1].start
+    paragraphs = analysis.paragraphs
+    names = background_names(
+        text,
+        (
+            (start, end)
+            for start, end in zip(paragraphs.starts, paragraphs.ends, strict=True)
+            if start <= last and not analysis.is_excluded(start)
+        ),
+        analysis.lexicon,
+        skip=[
+            (c.content.start, c.content.end)
+            for c in candidates
+            if c.kind in (QuoteKind.DIRECT, QuoteKind.BLOCK)
+        ],
+        until=last,
+    )
+    # Popped from the end in document order: each name is released once read, so a long
+    # document's names do not all stay alive for the collector. A name read at a
+    # mention's own position comes before it.
+    names.sort(key=itemgetter(0))
+    names.reverse()
+    resolved: dict[tuple[int, int], Resolved | None] = {}
+    for mention in ordered:
+        while names and names[-1][0] <= mention.start:
+            resolver.observe(*names.pop())
+        mention_text = text[mention.start : mention.end]
+        if mention.form == "pronoun":
+            result = resolver.resolve_pronoun(mention.start, mention_text)
+        elif mention.form == "description":
+            result = resolver.resolve_description(mention.start, mention_text)
+        else:
+            result = resolver.resolve_name(mention.start, mention_text)
+        resolved[(mention.start, mention.end)] = result
+    return resolved
 
 
 # Name endings whose full stop belongs to the name ("Martin Luther King Jr.").
@@ -589,13 +605,28 @@ def _mention_end(text: str, mention: Mention) -> int:
     return end - 1
 
 
-def _speaker(
+def _shared_speaker(
     analysis: Analysis,
     mention: Mention | None,
     resolved: dict[tuple[int, int], Resolved | None],
+    speakers: dict[tuple[int, int, tuple[int, int] | None], Speaker],
 ) -> Speaker | None:
+    """The Speaker for ``mention``, built on its first use and then taken from ``speakers``
+    (by what it is made of: its span and role)."""
     if mention is None:
         return None
+    key = (mention.start, mention.end, mention.role)
+    speaker = speakers.get(key)
+    if speaker is None:
+        speaker = speakers[key] = _speaker(analysis, mention, resolved)
+    return speaker
+
+
+def _speaker(
+    analysis: Analysis,
+    mention: Mention,
+    resolved: dict[tuple[int, int], Resolved | None],
+) -> Speaker:
     original = analysis.view.original
     span = analysis.view.span_to_original(mention.start, _mention_end(analysis.text, mention))
     mention_text = normalise_quote_text(span.slice(original))

@@ -78,23 +78,71 @@ KNOWN_FLAGS = frozenset(
 )
 
 
-def _non_negative(_inst: Any, attribute: attrs.Attribute[int], value: int) -> None:
-    if type(value) is not int:
-        raise TypeError(f"{attribute.name} must be int, not {type(value).__name__}")
-    if value < 0:
-        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+def _span_error(start: Any, end: Any) -> Exception:
+    """What is wrong with a span's offsets, the start's faults first."""
+    for name, value in (("start", start), ("end", end)):
+        if type(value) is not int:
+            return TypeError(f"{name} must be int, not {type(value).__name__}")
+        if value < 0:
+            return ValueError(f"{name} must be >= 0, got {value}")
+    return ValueError(f"span end {end} is before its start {start}")
+
+
+# Every quote the pipeline builds goes through the validators and converters below:
+# each does in one plain call what attrs' own validator or the enum's call does.
+def _instance_of(type_: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """``attrs.validators.instance_of(type_)``, which is left to raise its usual error."""
+    full: Callable[[Any, attrs.Attribute[Any], Any], None] = attrs.validators.instance_of(type_)
+
+    def validate(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, type_):
+            full(inst, attribute, value)
+
+    return validate
+
+
+def _optional(type_: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """``attrs.validators.optional(attrs.validators.instance_of(type_))``, which is left
+    to raise its usual error."""
+    full = attrs.validators.optional(attrs.validators.instance_of(type_))
+
+    def validate(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None and not isinstance(value, type_):
+            full(inst, attribute, value)
+
+    return validate
+
+
+# Each enum converts its values, and a member it is given is returned as it is: named
+# functions, which the attrs plugin of mypy can read.
+def _speaker_kind(value: Any) -> SpeakerKind:
+    return value if type(value) is SpeakerKind else SpeakerKind(value)
+
+
+def _resolution(value: Any) -> Resolution:
+    return value if type(value) is Resolution else Resolution(value)
+
+
+def _quote_kind(value: Any) -> QuoteKind:
+    return value if type(value) is QuoteKind else QuoteKind(value)
+
+
+def _attribution(value: Any) -> Attribution:
+    return value if type(value) is Attribution else Attribution(value)
 
 
 @attrs.frozen(order=True)
 class Span:
     """Half-open character offsets ``[start, end)`` into the caller's original string."""
 
-    start: int = attrs.field(validator=_non_negative)
-    end: int = attrs.field(validator=_non_negative)
+    start: int
+    end: int
 
     def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
-            raise ValueError(f"span end {self.end} is before its start {self.start}")
+        # Every stage makes spans: both offsets are checked in this one call.
+        start, end = self.start, self.end
+        if type(start) is not int or type(end) is not int or not 0 <= start <= end:
+            raise _span_error(start, end)
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -122,20 +170,14 @@ def _tuple_of_str(value: Any) -> tuple[str, ...]:
 class Speaker:
     """Who a quote is credited to: the canonical name and the mention it came from."""
 
-    name: str = attrs.field(validator=attrs.validators.instance_of(str))
-    mention: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
-    span: Span | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Span))
-    )
+    name: str = attrs.field(validator=_instance_of(str))
+    mention: str = attrs.field(default="", validator=_instance_of(str))
+    span: Span | None = attrs.field(default=None, validator=_optional(Span))
     titles: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
-    role: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
-    )
-    kind: SpeakerKind = attrs.field(default=SpeakerKind.PERSON, converter=SpeakerKind)
-    id: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
-    )
-    resolution: Resolution = attrs.field(default=Resolution.NAME, converter=Resolution)
+    role: str | None = attrs.field(default=None, validator=_optional(str))
+    kind: SpeakerKind = attrs.field(default=SpeakerKind.PERSON, converter=_speaker_kind)
+    id: str | None = attrs.field(default=None, validator=_optional(str))
+    resolution: Resolution = attrs.field(default=Resolution.NAME, converter=_resolution)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form of this speaker."""
@@ -179,9 +221,9 @@ class Speaker:
 class Cue:
     """The attributing words as written ("said", "made it clear", "according to")."""
 
-    text: str = attrs.field(validator=attrs.validators.instance_of(str))
-    lemma: str = attrs.field(validator=attrs.validators.instance_of(str))
-    span: Span = attrs.field(validator=attrs.validators.instance_of(Span))
+    text: str = attrs.field(validator=_instance_of(str))
+    lemma: str = attrs.field(validator=_instance_of(str))
+    span: Span = attrs.field(validator=_instance_of(Span))
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form of this cue."""
@@ -217,6 +259,8 @@ def _confidence(_inst: Any, _attribute: attrs.Attribute[float], value: float) ->
 
 
 def _flags(value: Any) -> tuple[str, ...]:
+    if type(value) is tuple and not value:
+        return ()  # most quotes
     flags = tuple(sorted(set(_tuple_of_str(value))))
     unknown = [f for f in flags if f not in KNOWN_FLAGS]
     if unknown:
@@ -233,30 +277,20 @@ class Quote:
     marks excluded, so ``original[q.span.start:q.span.end]`` is exactly what was quoted.
     """
 
-    text: str = attrs.field(validator=attrs.validators.instance_of(str))
-    span: Span = attrs.field(validator=attrs.validators.instance_of(Span))
-    kind: QuoteKind = attrs.field(converter=QuoteKind)
-    speaker: Speaker | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Speaker))
-    )
-    cue: Cue | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Cue))
-    )
-    via: Speaker | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Speaker))
-    )
-    doc_id: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
-    )
+    text: str = attrs.field(validator=_instance_of(str))
+    span: Span = attrs.field(validator=_instance_of(Span))
+    kind: QuoteKind = attrs.field(converter=_quote_kind)
+    speaker: Speaker | None = attrs.field(default=None, validator=_optional(Speaker))
+    cue: Cue | None = attrs.field(default=None, validator=_optional(Cue))
+    via: Speaker | None = attrs.field(default=None, validator=_optional(Speaker))
+    doc_id: str | None = attrs.field(default=None, validator=_optional(str))
     confidence: float = attrs.field(default=1.0, validator=_confidence)
     flags: tuple[str, ...] = attrs.field(default=(), converter=_flags)
-    attribution: Attribution = attrs.field(default=Attribution.NONE, converter=Attribution)
-    outlet: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
-    )
+    attribution: Attribution = attrs.field(default=Attribution.NONE, converter=_attribution)
+    outlet: str | None = attrs.field(default=None, validator=_optional(str))
     published: _dt.date | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(_dt.date)),
+        validator=_optional(_dt.date),
     )
 
     def raw(self, original: str) -> str:

@@ -20,6 +20,7 @@ import regex
 
 from ._lexicon import Lexicon
 from ._model import SpeakerKind
+from ._registry import name_key
 from ._tokens import Token, tokenize
 
 # How far the "of ..." part of a title may run before the name starts.
@@ -78,6 +79,13 @@ class ParsedName:
     gender: str  # "male", "female" or "" (unknown): from titles only
     acronym: str | None = None  # "(CPP)" after an organisation's name
     media: bool = False  # the mention names an outlet ("Times", "newspaper")
+    # The words' lookup forms (name_key), for matching: made once with the (memoised)
+    # parse rather than at every look-up.
+    keys: tuple[str, ...] = attrs.field(init=False)
+
+    @keys.default
+    def _keys(self) -> tuple[str, ...]:
+        return tuple(map(name_key, self.words))
 
     @property
     def title_only(self) -> bool:

@@ -83,6 +83,8 @@ class TextView:
 
     def span_to_original(self, start: int, end: int) -> Span:
         """Map a half-open view span to a span of the original string."""
+        if not self._run_at:
+            return Span(start, max(start, end))  # nothing was removed: the same offsets
         if end <= start:
             s = self.to_original(start)
             return Span(s, s)
