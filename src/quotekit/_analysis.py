@@ -6,8 +6,6 @@ import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
 
-import attrs
-
 from ._lexicon import Lexicon
 from ._model import Span
 from ._text import TextView, find_paragraphs, sentence_bounds
@@ -40,16 +38,19 @@ class SpanSequence(Sequence[Span]):
     __slots__ = ("_recent", "ends", "starts")
 
     def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self._set(_unzip([(span.start, span.end) for span in spans]))
+
+    def _set(self, offsets: tuple[tuple[int, ...], tuple[int, ...]]) -> None:
         self.starts: tuple[int, ...]
         self.ends: tuple[int, ...]
+        self.starts, self.ends = offsets
         self._recent: tuple[int, Span] | None = None
-        self.starts, self.ends = _unzip([(span.start, span.end) for span in spans])
 
     @classmethod
     def from_bounds(cls, bounds: Iterable[tuple[int, int]]) -> SpanSequence:
         """The spans of ``(start, end)`` pairs, made without a :class:`Span` each."""
-        sequence = cls()
-        sequence.starts, sequence.ends = _unzip(list(bounds))
+        sequence = cls.__new__(cls)  # (no empty sequence made first: one per document)
+        sequence._set(_unzip(list(bounds)))
         return sequence
 
     def __len__(self) -> int:
@@ -88,31 +89,71 @@ class SpanSequence(Sequence[Span]):
 
 def _unzip(pairs: list[tuple[int, int]]) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """The first and the second items of ``pairs``, as two tuples."""
-    return tuple([a for a, _b in pairs]), tuple([b for _a, b in pairs])
+    if not pairs:
+        return (), ()
+    starts, ends = zip(*pairs, strict=True)
+    return starts, ends
 
 
-@attrs.frozen
 class Analysis:
-    """A text view with its paragraph and sentence spans (view offsets)."""
+    """A text view with its paragraph and sentence spans (view offsets); read-only by
+    convention.
+
+    A plain ``__slots__`` class rather than a frozen attrs model: one is made per
+    document, and for the short documents of a news feed the attrs initialiser (one
+    ``object.__setattr__`` per field, three factories) was a visible part of the cost.
+    """
+
+    __slots__ = (
+        "_excluded_starts",
+        "_memo_size",
+        "_peeked",
+        "_token_memo",
+        "excluded",
+        "lexicon",
+        "paragraphs",
+        "sentences",
+        "text",
+        "view",
+    )
 
     view: TextView
     lexicon: Lexicon
     paragraphs: SpanSequence
     sentences: SpanSequence
-    excluded: tuple[Span, ...] = ()  # page furniture and captions: no quotes start there
-    _excluded_starts: tuple[int, ...] = ()
-    # This document's tokenized sentences, by sentence start: (tokens, token starts).
-    # Filled on demand by sentence_tokens(); every stage then slices the same tokens.
-    _token_memo: dict[int, tuple[list[Token], list[int]]] = attrs.field(
-        factory=dict, eq=False, repr=False
-    )
-    _memo_size: list[int] = attrs.field(factory=lambda: [0], eq=False, repr=False)
-    # Sentences a window was tokenized from on its own (see tokens_within).
-    _peeked: set[int] = attrs.field(factory=set, eq=False, repr=False)
+    excluded: tuple[Span, ...]  # page furniture and captions: no quotes start there
+    text: str  # the view's text (read by every stage)
 
-    @property
-    def text(self) -> str:
-        return self.view.text
+    def __init__(
+        self,
+        view: TextView,
+        lexicon: Lexicon,
+        paragraphs: SpanSequence,
+        sentences: SpanSequence,
+        excluded: tuple[Span, ...] = (),
+        excluded_starts: tuple[int, ...] = (),
+    ) -> None:
+        self.view = view
+        self.text = view.text
+        self.lexicon = lexicon
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self.excluded = excluded
+        self._excluded_starts = excluded_starts
+        # This document's tokenized sentences, by sentence start: (tokens, token
+        # starts). Filled on demand by sentence_tokens(); every stage then slices the
+        # same tokens.
+        self._token_memo: dict[int, tuple[list[Token], list[int]]] = {}
+        self._memo_size = 0  # how many tokens the memo holds
+        # Sentences a window was tokenized from on its own (see tokens_within).
+        self._peeked: set[int] = set()
+
+    def __repr__(self) -> str:
+        return (
+            f"Analysis(view={self.view!r}, lexicon={self.lexicon!r}, "
+            f"paragraphs={self.paragraphs!r}, sentences={self.sentences!r}, "
+            f"excluded={self.excluded!r})"
+        )
 
     def paragraph_index(self, pos: int) -> int:
         """Index of the paragraph containing ``pos`` (or the one before it)."""
@@ -159,12 +200,11 @@ class Analysis:
         """Keep ``tokens`` for reuse, dropping the oldest kept beyond the budget: a huge
         document must not hold all its tokens alive (a dict keeps insertion order)."""
         memo = (tokens, [t.start for t in tokens])
-        size = self._memo_size
-        while self._token_memo and size[0] + len(tokens) > TOKEN_MEMO_TOKENS:
+        while self._token_memo and self._memo_size + len(tokens) > TOKEN_MEMO_TOKENS:
             oldest = next(iter(self._token_memo))
-            size[0] -= len(self._token_memo.pop(oldest)[0])
+            self._memo_size -= len(self._token_memo.pop(oldest)[0])
         self._token_memo[key] = memo
-        size[0] += len(tokens)
+        self._memo_size += len(tokens)
         return memo
 
     def tokens_within(self, sentence: Span, start: int, end: int) -> list[Token]:
@@ -273,18 +313,18 @@ class Analysis:
 
 def analyse(view: TextView, lexicon: Lexicon, excluded: tuple[Span, ...] = ()) -> Analysis:
     """Split a view into paragraphs and sentences."""
-    excluded = tuple(sorted(excluded))
-    paragraphs = find_paragraphs(view.text)
-    sentences = SpanSequence.from_bounds(
-        bounds
-        for paragraph in paragraphs
-        for bounds in sentence_bounds(view.text, paragraph, lexicon)
-    )
+    text = view.text
+    paragraphs = find_paragraphs(text)
+    sentences: list[tuple[int, int]] = []
+    for paragraph in paragraphs:
+        sentences += sentence_bounds(text, paragraph, lexicon)
+    if excluded:
+        excluded = tuple(sorted(excluded))
     return Analysis(
         view,
         lexicon,
         SpanSequence(paragraphs),
-        sentences,
+        SpanSequence.from_bounds(sentences),
         excluded,
-        tuple(s.start for s in excluded),
+        tuple([s.start for s in excluded]),
     )

@@ -36,8 +36,13 @@ def find_blocks(analysis: Analysis, marked: list[MarkedSpan]) -> list[Block]:
     for index, span in enumerate(marked):
         by_first.setdefault(span.first_paragraph, []).append(index)
     blocks: list[Block] = []
-    for i, para in enumerate(paragraphs[:-1]):
-        if text[para.end - 1] != ":" or analysis.is_excluded(para.start):
+    # Only a paragraph ending in a colon introduces a block: its end is read before any
+    # Span is made of it.
+    for i, end in enumerate(paragraphs.ends[:-1]):
+        if text[end - 1] != ":":
+            continue
+        para = paragraphs[i]
+        if analysis.is_excluded(para.start):
             continue
         sentence = analysis.sentence_at(para.end - 1)
         found = attribute_before(analysis.tokens(sentence.start, para.end - 1), analysis.lexicon)

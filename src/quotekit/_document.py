@@ -393,6 +393,8 @@ def excluded_in_view(document: Document, view: TextView) -> tuple[Span, ...]:
     """The document's furniture spans in offsets of ``view`` (a view of its text), merged
     where they overlap: the analysis looks up only the last span starting before a point.
     """
+    if not document.furniture:
+        return ()
     merged: list[list[int]] = []
     for span in sorted(document.excluded):
         start, end = view_offset(view, span.start), view_offset(view, span.end)

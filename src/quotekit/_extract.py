@@ -29,7 +29,7 @@ from ._config import ExtractConfig
 from ._coref import Resolved, Resolver, background_names
 from ._document import Document, excluded_in_view, with_quote_evidence
 from ._kinds import classify_marked
-from ._marks import MarkedSpan, find_marked_quotes, with_words
+from ._marks import MarkedSpan, find_marked_quotes_in, with_words
 from ._model import (
     FLAG_UNCLOSED,
     FLAG_UNOPENED,
@@ -112,9 +112,12 @@ def extract(
 
     view = make_view(document.text)
     analysis = analyse(view, config.lexicon, excluded=excluded_in_view(document, view))
-    marked = find_marked_quotes(analysis.text, list(analysis.paragraphs))
-    marked = with_quote_evidence(document, view, analysis.paragraphs, marked)
-    marked = with_words(analysis.text, marked)
+    paragraphs = analysis.paragraphs
+    marked = find_marked_quotes_in(analysis.text, paragraphs.starts, paragraphs.ends)
+    if document.quote_evidence:
+        # (Only spans quoted by markup may hold no word: find_marked_quotes drops those.)
+        marked = with_quote_evidence(document, view, paragraphs, marked)
+        marked = with_words(analysis.text, marked)
     blocks = find_blocks(analysis, marked) if config.include_blocks else []
     candidates = marked_candidates(analysis, marked, blocks) + block_candidates(blocks)
     # The spans are in the candidates now; dropping them early keeps fewer objects alive

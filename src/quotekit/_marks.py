@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Sequence
 
 import attrs
 import regex
@@ -143,7 +144,7 @@ class _Open:
     inner_doubles: int = 0
 
 
-def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
+def find_marked_quotes(text: str, paragraphs: Sequence[Span]) -> list[MarkedSpan]:
     """Pair the quote marks of ``text`` into quoted spans that hold at least one word,
     in document order.
 
@@ -153,9 +154,16 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
     closing mark with nothing open that ends its paragraph gives a quote from the
     paragraph start, flagged ``unopened``.
     """
-    if not paragraphs:
+    return find_marked_quotes_in(text, [p.start for p in paragraphs], [p.end for p in paragraphs])
+
+
+def find_marked_quotes_in(
+    text: str, starts: Sequence[int], ends: Sequence[int]
+) -> list[MarkedSpan]:
+    """:func:`find_marked_quotes` for the paragraphs given by their starts and ends (the
+    analysis keeps them so: no :class:`Span` is made for each)."""
+    if not starts:
         return []
-    starts = [p.start for p in paragraphs]
     results: list[MarkedSpan] = []
     current: _Open | None = None
     last_mark_paragraph = -1  # paragraph of the previous mark, to spot a lone closer
@@ -166,9 +174,8 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
 
     def close_unclosed(state: _Open) -> None:
         nonlocal last_end
-        para = paragraphs[state.paragraph]
         content_start = state.mark_pos + state.length
-        end = max(content_start, para.end)
+        end = max(content_start, ends[state.paragraph])
         last_end = end
         if not _has_words(text, content_start, end):
             return
@@ -187,18 +194,18 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
         )
 
     p_index = 0
-    para = paragraphs[0]
+    para_start, para_end = starts[0], ends[0]
     next_start = starts[1] if len(starts) > 1 else len(text) + 1
-    for match in _MARK.finditer(text, paragraphs[0].start, paragraphs[-1].end):
+    for match in _MARK.finditer(text, starts[0], ends[-1]):
         pos = match.start()
         raw = match.group()
         char, is_double, length = _MARK_INFO[raw]
         if pos >= next_start:
             # Marks come in order: the paragraph only moves forward (no search per mark).
             p_index = bisect.bisect_right(starts, pos, p_index) - 1
-            para = paragraphs[p_index]
+            para_start, para_end = starts[p_index], ends[p_index]
             next_start = starts[p_index + 1] if p_index + 1 < len(starts) else len(text) + 1
-        if pos >= para.end:
+        if pos >= para_end:
             continue  # between paragraphs (cannot happen for trimmed spans)
         seen_paragraph, last_mark_paragraph = last_mark_paragraph, p_index
 
@@ -208,7 +215,7 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
                 current.double
                 and is_double
                 and p_index == current.paragraph + 1
-                and pos == para.start
+                and pos == para_start
                 and char not in _DOUBLE_CLOSE_ONLY
                 and current.inner_doubles == 0
             ):
@@ -221,8 +228,8 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
             current = None
 
         # The characters on either side, within the paragraph (a space beyond it).
-        prev = text[pos - 1] if pos > para.start else " "
-        nxt = text[pos + length] if pos + length < para.end else " "
+        prev = text[pos - 1] if pos > para_start else " "
+        nxt = text[pos + length] if pos + length < para_end else " "
         if length == 1 and not is_double and _is_apostrophe(prev, nxt):
             continue
         # Left-flanking marks can open, right-flanking ones can close (the inlined test
@@ -236,13 +243,13 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
             if is_double:
                 if char in _DOUBLE_CLOSE_ONLY or char == "”" or (char == '"' and not can_open):
                     if can_close and (
-                        _ends_paragraph(text, pos + length, para.end)
+                        _ends_paragraph(text, pos + length, para_end)
                         or (
                             seen_paragraph != p_index
-                            and _attribution_tail(text, pos, pos + length, para.end)
+                            and _attribution_tail(text, pos, pos + length, para_end)
                         )
                     ):
-                        start = last_end if para.start < last_end <= pos else para.start
+                        start = last_end if para_start < last_end <= pos else para_start
                         last_end = pos + length
                         if _has_words(text, start, pos):
                             results.append(
@@ -303,8 +310,8 @@ def find_marked_quotes(text: str, paragraphs: list[Span]) -> list[MarkedSpan]:
         if can_close and char not in _SINGLE_OPEN_ONLY and (char != "‘" or current.char == "‚"):
             if (
                 char in "'’"
-                and _is_plural_possessive(text, pos, para.start)
-                and (_later_closer(text, pos + 1, para.end, char))
+                and _is_plural_possessive(text, pos, para_start)
+                and (_later_closer(text, pos + 1, para_end, char))
             ):
                 continue  # "the countries’ leaders": wait for the real closing mark
             last_end = pos + length
