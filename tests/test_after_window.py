@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from quotekit import default_lexicon
 from quotekit._analysis import analyse
-from quotekit._extract import AFTER_WINDOW, _after_tokens
+from quotekit._extract import AFTER_WINDOW, _after_tokens, _after_window, _sentence_rest
 from quotekit._text import make_view
 from quotekit._tokens import Token, tokenize
 from strategies import news_text, salted
@@ -55,3 +55,29 @@ def test_a_long_attribution_and_an_abbreviation_at_the_edge_of_the_first_read() 
         _check(f'"Yes," said {lead} McConnell, R-Ky., at the hearing. Next one.')
         _check(f'"Yes," said {lead} R-Ky. Then more words follow here.')
         _check(f'"Yes," said {lead} Rubio (R-Fla. ) at the hearing. Next one.')
+
+
+def _check_sentence_rest(text: str) -> None:
+    analysis = analyse(make_view(text), default_lexicon())
+    view = analysis.text
+    for close_end in range(1, len(view) + 1):
+        if view[close_end - 1] not in "\"”’»'":
+            continue
+        window = _after_window(analysis, close_end)
+        fresh = analyse(make_view(text), default_lexicon())
+        assert _sentence_rest(analysis, close_end, window) == _sentence_rest(fresh, close_end)
+
+
+@settings(max_examples=150)
+@given(st.one_of(news_text(), salted(news_text())))
+def test_the_rest_of_the_sentence_read_from_the_after_window_is_read_afresh(text: str) -> None:
+    _check_sentence_rest(text)
+
+
+def test_the_rest_of_a_sentence_ending_inside_the_after_window() -> None:
+    long_tail = " ".join(["word"] * 30)
+    _check_sentence_rest(f'"We will win," the {long_tail} Sen. Lopez added. Then U.S. more.')
+    _check_sentence_rest('"Yes" is what she told the U.S. Army. Next one "here" too.\nNew line "x"')
+    for pad in range(40, 70):
+        lead = "x" * pad
+        _check_sentence_rest(f'"Yes" for {lead} R-Ky. Then more words follow here.')

@@ -11,6 +11,7 @@ import bisect
 import datetime
 import functools
 from operator import attrgetter, itemgetter
+from typing import NamedTuple
 
 import attrs
 
@@ -161,21 +162,38 @@ _AFTER_STOPS = frozenset((".", "!", "?", '"', "“", "”", "«", "»"))
 def _after_tokens(analysis: Analysis, close_end: int) -> list[Token]:
     """The tokens after a closing mark up to the first sentence end or quote mark
     (bounded by :data:`AFTER_WINDOW` and the paragraph)."""
-    paragraph = analysis.paragraphs[analysis.paragraph_index(close_end - 1)]
-    end = min(paragraph.end, close_end + AFTER_WINDOW)
+    return _after_window(analysis, close_end).tokens
+
+
+class _AfterWindow(NamedTuple):
+    """What :func:`_after_window` read: the tokens up to the first stop, and the tokens
+    of the whole window ending at ``end`` when they were read (else None)."""
+
+    tokens: list[Token]
+    whole: list[Token] | None
+    end: int
+
+
+def _after_window(analysis: Analysis, close_end: int) -> _AfterWindow:
+    """:func:`_after_tokens`, with the whole window's tokens when it was read whole (the
+    rest of the sentence is then a part of them: see :func:`_sentence_rest`)."""
+    paragraph_end = analysis.paragraphs.ends[analysis.paragraph_index(close_end - 1)]
+    end = min(paragraph_end, close_end + AFTER_WINDOW)
     # Most attributions stop within a few words ('," she said.'): the window is read up
     # to the first white space past AFTER_PREFIX first, and whole only when no stop is
     # found there. Tokens never hold white space, so that prefix tokenizes exactly as
-    # the same stretch of the whole window does.
+    # the same stretch of the whole window does, and the rest of the window after it.
     cut = analysis.text.find(" ", close_end + AFTER_PREFIX, end)
     if cut >= 0:
         tokens = analysis.tokens(close_end, cut)
         stop = _after_stop(tokens, whole=False)
         if stop is not None:
-            return tokens[:stop]
-    tokens = analysis.tokens(close_end, end)
+            return _AfterWindow(tokens[:stop], None, end)
+        tokens += analysis.tokens(cut, end)
+    else:
+        tokens = analysis.tokens(close_end, end)
     stop = _after_stop(tokens, whole=True)
-    return tokens if stop is None else tokens[:stop]
+    return _AfterWindow(tokens if stop is None else tokens[:stop], tokens, end)
 
 
 def _after_stop(tokens: list[Token], *, whole: bool) -> int | None:
@@ -224,8 +242,10 @@ def marked_candidates(
             else []
         )
         found_after = NOT_FOUND
+        window = None
         if span.close_end is not None:
-            after = _after_tokens(analysis, span.close_end)
+            window = _after_window(analysis, span.close_end)
+            after = window.tokens
             found_after = attribute_after(after, lexicon)
             if found_after.found and _new_sentence_after(text, content, after, found_after):
                 found_after = NOT_FOUND
@@ -233,7 +253,7 @@ def marked_candidates(
         if not found.found and span.close_end is not None:
             # '… a “winter of discontent” for the city, said Ana Ruiz.': the sentence's own
             # attribution comes before any cue inside the clause.
-            found = attribute_tail(_sentence_rest(analysis, span.close_end), lexicon)
+            found = attribute_tail(_sentence_rest(analysis, span.close_end, window), lexicon)
         if not found.found:
             # Belief cues ("worried that … “a hammock”") count for quotes in marks.
             found = attribute_before(before, lexicon, beliefs=True)
@@ -275,11 +295,33 @@ def _joins_a_term(text: str, candidates: list[Candidate], span: MarkedSpan) -> b
     return all(not w or w in _TERM_JOINERS for w in words)
 
 
-def _sentence_rest(analysis: Analysis, close_end: int) -> list:  # type: ignore[type-arg]
-    """The tokens after a closing mark up to the end of its sentence (bounded)."""
-    sentence = analysis.sentence_at(close_end - 1)
-    end = min(sentence.end, close_end + AFTER_WINDOW)
-    return analysis.tokens(close_end, end) if end > close_end else []
+def _sentence_rest(
+    analysis: Analysis, close_end: int, window: _AfterWindow | None = None
+) -> list[Token]:
+    """The tokens after a closing mark up to the end of its sentence (bounded).
+
+    ``window``: what :func:`_after_window` read after that mark. When it read the whole
+    window, the rest of the sentence is a part of it: both start at the mark, and the
+    rest ends where the window does or at white space inside it (a sentence ends
+    before white space or at its paragraph's end), where no token of the window
+    crosses: its tokens there are those a fresh reading gives."""
+    sentences = analysis.sentences
+    sentence_end = (
+        sentences.ends[analysis.sentence_index(close_end - 1)] if sentences else len(analysis.text)
+    )
+    end = min(sentence_end, close_end + AFTER_WINDOW)
+    if end <= close_end:
+        return []
+    if window is not None and window.whole is not None and end <= window.end:
+        whole = window.whole
+        if end == window.end:
+            return list(whole)
+        if analysis.text[end].isspace():
+            k = len(whole)
+            while k > 0 and whole[k - 1].end > end:
+                k -= 1
+            return whole[:k]
+    return analysis.tokens(close_end, end)
 
 
 # A tail longer than this after a sentence-ending quote is a new sentence, not the
