@@ -66,9 +66,9 @@ BEFORE_WINDOW = 1000
 _NO_FLAGS: frozenset[str] = frozenset()
 
 
-@attrs.frozen
-class Candidate:
-    """A quote before speaker resolution (view offsets)."""
+class Candidate(NamedTuple):
+    """A quote before speaker resolution (view offsets; a plain tuple: one is made per
+    quote and read a few times)."""
 
     content: Span
     kind: QuoteKind
@@ -216,6 +216,8 @@ def marked_candidates(
 ) -> list[Candidate]:
     """Candidates from quote marks (the ones a block quote did not take); ``marked``
     holds only spans with words in them (:func:`with_words`)."""
+    if not marked:
+        return []
     taken = {b.marked_index for b in blocks if b.marked_index is not None}
     in_block = _Containment([b.content for b in blocks])
     text = analysis.text
@@ -488,8 +490,8 @@ def continue_quote_runs(analysis: Analysis, candidates: list[Candidate]) -> list
             p_prev = analysis.paragraph_index(previous.content.start)
             p_this = analysis.paragraph_index(cand.content.start)
             if p_this == p_prev + 1 and cand.content.start - 2 <= analysis.paragraphs[p_this].start:
-                cand = attrs.evolve(
-                    cand, found=attrs.evolve(previous.found, attribution=Attribution.CONTINUATION)
+                cand = cand._replace(
+                    found=attrs.evolve(previous.found, attribution=Attribution.CONTINUATION)
                 )
         result.append(cand)
         if cand.kind is not QuoteKind.TERM:

@@ -21,7 +21,6 @@ import functools
 import re
 from collections.abc import Iterator
 
-import attrs
 import regex
 
 from ._lexicon import Lexicon
@@ -59,16 +58,49 @@ def _replace_one(match: re.Match[str]) -> str:
     return " "  # C0/C1 controls, NUL
 
 
-@attrs.frozen
 class TextView:
-    """The normalised text and the map from its offsets back to the original."""
+    """The normalised text and the map from its offsets back to the original; read-only
+    by convention.
+
+    A plain ``__slots__`` class rather than a frozen attrs model: one is made per
+    document, and for a short document the attrs initialiser was a visible cost.
+    """
+
+    __slots__ = ("_removed_upto", "_run_at", "original", "text")
 
     original: str
     text: str
-    # For each run of removed characters: the view offset just after it, and the total
-    # number of characters removed up to and including that run.
-    _run_at: tuple[int, ...] = ()
-    _removed_upto: tuple[int, ...] = ()
+
+    def __init__(
+        self,
+        original: str,
+        text: str,
+        run_at: tuple[int, ...] = (),
+        removed_upto: tuple[int, ...] = (),
+    ) -> None:
+        self.original = original
+        self.text = text
+        # For each run of removed characters: the view offset just after it, and the
+        # total number of characters removed up to and including that run.
+        self._run_at = run_at
+        self._removed_upto = removed_upto
+
+    def _key(self) -> tuple[str, str, tuple[int, ...], tuple[int, ...]]:
+        return (self.original, self.text, self._run_at, self._removed_upto)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TextView):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"TextView(original={self.original!r}, text={self.text!r}, "
+            f"run_at={self._run_at!r}, removed_upto={self._removed_upto!r})"
+        )
 
     def to_original(self, index: int) -> int:
         """Original offset of the view character at ``index`` (a span start)."""
