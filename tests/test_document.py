@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -599,3 +600,13 @@ def test_cli_records_carry_title_outlet_and_date(capsys: pytest.CaptureFixture[s
         assert record["outlet"] == "NDO"
         assert record["published"] == "2019-01-07T11:07:54"
         assert (record["source_start"], record["source_end"]) == (record["start"], record["end"])
+
+
+@pytest.mark.parametrize("value", [123, b"bytes", None, ["a"]])
+def test_a_text_that_is_not_a_str_fails_as_the_attrs_validator_does(value: object) -> None:
+    with pytest.raises(TypeError) as ours:
+        Document(text=value)  # type: ignore[arg-type]
+    field = attrs.fields(Document).text
+    with pytest.raises(TypeError) as theirs:
+        attrs.validators.instance_of(str)(None, field, value)
+    assert ours.value.args == theirs.value.args

@@ -39,13 +39,19 @@ from ._model import FLAG_MULTI_PARAGRAPH, FLAG_UNMARKED, Span
 from ._text import TextView, find_paragraphs, make_view
 from .errors import InputTypeError
 
-_check_optional_str = attrs.validators.optional(attrs.validators.instance_of(str))
+_check_str_value = attrs.validators.instance_of(str)
+_check_optional_str = attrs.validators.optional(_check_str_value)
 _check_all_spans = attrs.validators.deep_iterable(attrs.validators.instance_of(Span))
 _check_all_furniture = attrs.validators.deep_iterable(attrs.validators.instance_of(Furniture))
 
 
-# The three validators below pass good values with one quick test (a document is built
-# per article) and leave bad ones to the attrs validator, which raises its usual error.
+# The validators below pass good values with one quick test (a document is built per
+# article) and leave bad ones to the attrs validator, which raises its usual error.
+def _str(inst: Any, attr: Any, value: Any) -> None:
+    if not isinstance(value, str):
+        _check_str_value(inst, attr, value)
+
+
 def _optional_str(inst: Any, attr: Any, value: Any) -> None:
     if value is not None and not isinstance(value, str):
         _check_optional_str(inst, attr, value)
@@ -99,7 +105,7 @@ class Document:
       :meth:`source_span` maps a span of ``text`` to the source.
     """
 
-    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    text: str = attrs.field(validator=_str)
     doc_id: str | None = attrs.field(default=None, validator=_optional_str)
     title: str | None = attrs.field(default=None, validator=_optional_str)
     outlet: str | None = attrs.field(default=None, validator=_optional_str)
