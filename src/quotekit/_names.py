@@ -117,14 +117,18 @@ def parse_mention(mention: str, lexicon: Lexicon) -> ParsedName:
 @functools.lru_cache(maxsize=1024)
 def _parse_cached(mention: str, lexicon: Lexicon) -> ParsedName:
     plain = mention.split(" ")
-    acronym: str | None = None
     if all(_PLAIN_WORD.fullmatch(w) for w in plain):
         # Plain words and single spaces, as most name runs are: each word is one token,
         # and there is no parenthesis, separator or full stop to read.
-        parts = [plain]
-    else:
-        tokens, acronym = _without_parentheses(tokenize(mention, 0, len(mention), lexicon), lexicon)
-        parts = _split(tokens)
+        return _plain_name(mention, plain, lexicon) or _parsed([plain], None, mention, lexicon)
+    tokens, acronym = _without_parentheses(tokenize(mention, 0, len(mention), lexicon), lexicon)
+    return _parsed(_split(tokens), acronym, mention, lexicon)
+
+
+def _parsed(
+    parts: list[list[str]], acronym: str | None, mention: str, lexicon: Lexicon
+) -> ParsedName:
+    """The grammar over the mention's comma-separated parts (as words)."""
     segments = [_segment(part, lexicon, k == 0) for k, part in enumerate(parts)]
     if not segments:
         return ParsedName(mention.strip(), (), (), None, SpeakerKind.UNKNOWN, "", acronym)
@@ -158,6 +162,67 @@ def _parse_cached(mention: str, lexicon: Lexicon) -> ParsedName:
     if kind is SpeakerKind.PERSON and "of" in words[1:]:
         words = words[: words.index("of", 1)]  # "Sen. Dianne Feinstein of California"
     return ParsedName(" ".join(words), words, tuple(titles), role, kind, gender, acronym, seg.media)
+
+
+# --- plain names ----------------------------------------------------------------------------
+
+
+# The name-word classes the grammar reads (other classes it reads only after a title, an
+# "of" or an apostrophe, which a plain name has not).
+_MARKING_FUNCTION_WORDS = (
+    "determiner",
+    "starter",
+    "preposition",
+    "media",
+    "descriptor",
+    "connector",
+)
+_MARKING_NAME_WORDS = (
+    "not_name",
+    "affiliation",
+    "org_head",
+    "weekday",
+    "headline_word",
+    "calendar",
+)
+
+
+@functools.lru_cache(maxsize=8)
+def _marking_words(lexicon: Lexicon) -> frozenset[str]:
+    """Every lower-cased word some rule of the grammar gives a meaning to in a run of
+    capitalised words: openers, determiners, title words, organisation words, ..."""
+    table = _name_word_table()
+    return frozenset().union(
+        *(lexicon.function_words.get(c, _NOTHING) for c in _MARKING_FUNCTION_WORDS),
+        *(table.get(c, _NOTHING) for c in _MARKING_NAME_WORDS),
+        lexicon.titles,  # keyed by the first word of each title, lower-cased
+        (w.lower() for w in lexicon.org_words),
+    )
+
+
+def _plain_name(mention: str, words: list[str], lexicon: Lexicon) -> ParsedName | None:
+    """The parse of ``mention``, plain words (one token each), when every word is an ordinary
+    capitalised word: "Ana Lopez", "Sant Singh Chatwal". None for any other mention.
+
+    On such words every rule of the grammar leaves the words as they are (no opener,
+    title, possessive, descriptor or organisation word to act on, no upper-case word to
+    recase), so the name is the words and only their number tells the kind: two to four
+    make a person (see ``_kind``). Most names in the news are such names.
+    """
+    marking = _marking_words(lexicon)
+    for word in words:
+        if (
+            not word[:1].isupper()
+            or word.isupper()  # an upper-case word may be recased ("NGUYEN")
+            or "'" in word
+            or "’" in word
+            or word.lower() in marking
+        ):
+            return None
+    if len(words) == 1 and name_word("affiliation", words[0].removesuffix("s")):
+        return None  # "Republicans"
+    kind = SpeakerKind.PERSON if 2 <= len(words) <= 4 else SpeakerKind.UNKNOWN
+    return ParsedName(mention, tuple(words), (), None, kind, "")
 
 
 # --- tokens to segments -------------------------------------------------------------------
