@@ -14,8 +14,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from importlib import resources
+from typing import NamedTuple
 
-import attrs
 import regex
 
 from ._lexicon import Lexicon
@@ -67,9 +67,10 @@ def name_word(word_class: str, word: str) -> bool:
     return word.lower() in _name_word_table().get(word_class, _NOTHING)
 
 
-@attrs.frozen
-class ParsedName:
-    """What the name grammar made of one mention."""
+class ParsedName(NamedTuple):
+    """What the name grammar made of one mention (a named tuple: one is made for every
+    new name, and it is cheaper to make than a frozen attrs class). Made by
+    :func:`_parsed_name`, which fills in ``keys``."""
 
     name: str  # the canonical form of the name (or the titles, for a title-only mention)
     words: tuple[str, ...]  # the name's words, for matching short forms; () if title only
@@ -81,11 +82,7 @@ class ParsedName:
     media: bool = False  # the mention names an outlet ("Times", "newspaper")
     # The words' lookup forms (name_key), for matching: made once with the (memoised)
     # parse rather than at every look-up.
-    keys: tuple[str, ...] = attrs.field(init=False)
-
-    @keys.default
-    def _keys(self) -> tuple[str, ...]:
-        return tuple(map(name_key, self.words))
+    keys: tuple[str, ...] = ()
 
     @property
     def title_only(self) -> bool:
@@ -93,8 +90,7 @@ class ParsedName:
         return not self.words
 
 
-@attrs.frozen
-class _Segment:
+class _Segment(NamedTuple):
     titles: tuple[str, ...]
     gender: str
     name: tuple[str, ...]
@@ -103,6 +99,21 @@ class _Segment:
     determiner: bool
     descriptor: bool
     media: bool  # the name or its closing descriptor marks an outlet
+
+
+def _parsed_name(
+    name: str,
+    words: tuple[str, ...],
+    titles: tuple[str, ...],
+    role: str | None,
+    kind: SpeakerKind,
+    gender: str,
+    acronym: str | None = None,
+    media: bool = False,
+) -> ParsedName:
+    """A ParsedName with its words' lookup forms."""
+    keys = tuple(map(name_key, words))
+    return ParsedName(name, words, titles, role, kind, gender, acronym, media, keys)
 
 
 def parse_mention(mention: str, lexicon: Lexicon) -> ParsedName:
@@ -117,17 +128,24 @@ def parse_mention(mention: str, lexicon: Lexicon) -> ParsedName:
 @functools.lru_cache(maxsize=1024)
 def _parse_cached(mention: str, lexicon: Lexicon) -> ParsedName:
     plain = mention.split(" ")
-    acronym: str | None = None
-    if all(_PLAIN_WORD.fullmatch(w) for w in plain):
+    if (mention.isascii() and all(map(str.isalnum, plain))) or all(
+        _PLAIN_WORD.fullmatch(w) for w in plain
+    ):
         # Plain words and single spaces, as most name runs are: each word is one token,
-        # and there is no parenthesis, separator or full stop to read.
-        parts = [plain]
-    else:
-        tokens, acronym = _without_parentheses(tokenize(mention, 0, len(mention), lexicon), lexicon)
-        parts = _split(tokens)
+        # and there is no parenthesis, separator or full stop to read. (ASCII letters
+        # and digits alone make a plain word: told without the regex, most often.)
+        return _plain_name(mention, plain, lexicon) or _parsed([plain], None, mention, lexicon)
+    tokens, acronym = _without_parentheses(tokenize(mention, 0, len(mention), lexicon), lexicon)
+    return _parsed(_split(tokens), acronym, mention, lexicon)
+
+
+def _parsed(
+    parts: list[list[str]], acronym: str | None, mention: str, lexicon: Lexicon
+) -> ParsedName:
+    """The grammar over the mention's comma-separated parts (as words)."""
     segments = [_segment(part, lexicon, k == 0) for k, part in enumerate(parts)]
     if not segments:
-        return ParsedName(mention.strip(), (), (), None, SpeakerKind.UNKNOWN, "", acronym)
+        return _parsed_name(mention.strip(), (), (), None, SpeakerKind.UNKNOWN, "", acronym)
     main = next((k for k, s in enumerate(segments) if s.name), None)
     titles: list[str] = []
     roles: list[str] = []
@@ -147,7 +165,7 @@ def _parse_cached(mention: str, lexicon: Lexicon) -> ParsedName:
         # Only titles: "the minister", "Chairman". The name is the titles as written.
         name = " ".join(titles) or segments[0].text or mention.strip()
         media = any(s.media for s in segments)
-        return ParsedName(
+        return _parsed_name(
             name, (), tuple(titles), role, SpeakerKind.UNKNOWN, gender, acronym, media
         )
     seg = segments[main]
@@ -157,10 +175,86 @@ def _parse_cached(mention: str, lexicon: Lexicon) -> ParsedName:
     words = tuple(w.replace("’", "'").replace("‘", "'") for w in words)
     if kind is SpeakerKind.PERSON and "of" in words[1:]:
         words = words[: words.index("of", 1)]  # "Sen. Dianne Feinstein of California"
-    return ParsedName(" ".join(words), words, tuple(titles), role, kind, gender, acronym, seg.media)
+    return _parsed_name(
+        " ".join(words), words, tuple(titles), role, kind, gender, acronym, seg.media
+    )
+
+
+# --- plain names ----------------------------------------------------------------------------
+
+
+# The name-word classes the grammar reads (other classes it reads only after a title, an
+# "of" or an apostrophe, which a plain name has not).
+_MARKING_FUNCTION_WORDS = (
+    "determiner",
+    "starter",
+    "preposition",
+    "media",
+    "descriptor",
+    "connector",
+)
+_MARKING_NAME_WORDS = (
+    "not_name",
+    "affiliation",
+    "org_head",
+    "weekday",
+    "headline_word",
+    "calendar",
+)
+
+
+@functools.lru_cache(maxsize=8)
+def _marking_words(lexicon: Lexicon) -> frozenset[str]:
+    """Every lower-cased word some rule of the grammar gives a meaning to in a run of
+    capitalised words: openers, determiners, title words, organisation words, ..."""
+    table = _name_word_table()
+    return frozenset().union(
+        *(lexicon.function_words.get(c, _NOTHING) for c in _MARKING_FUNCTION_WORDS),
+        *(table.get(c, _NOTHING) for c in _MARKING_NAME_WORDS),
+        lexicon.titles,  # keyed by the first word of each title, lower-cased
+        (w.lower() for w in lexicon.org_words),
+    )
+
+
+def _plain_name(mention: str, words: list[str], lexicon: Lexicon) -> ParsedName | None:
+    """The parse of ``mention``, plain words (one token each), when every word is an ordinary
+    capitalised word: "Ana Lopez", "Sant Singh Chatwal". None for any other mention.
+
+    On such words every rule of the grammar leaves the words as they are (no opener,
+    title, possessive, descriptor or organisation word to act on, no upper-case word to
+    recase), so the name is the words and only their number tells the kind: two to four
+    make a person (see ``_kind``). Most names in the news are such names.
+    """
+    marking = _marking_words(lexicon)
+    for word in words:
+        if (
+            not word[:1].isupper()
+            or word.isupper()  # an upper-case word may be recased ("NGUYEN")
+            or "'" in word
+            or "’" in word
+            or word.lower() in marking
+        ):
+            return None
+    if len(words) == 1 and name_word("affiliation", words[0].removesuffix("s")):
+        return None  # "Republicans"
+    kind = SpeakerKind.PERSON if 2 <= len(words) <= 4 else SpeakerKind.UNKNOWN
+    return _parsed_name(mention, tuple(words), (), None, kind, "")
 
 
 # --- tokens to segments -------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8)
+def _opening_words(lexicon: Lexicon) -> frozenset[str]:
+    """The lower-cased words _segment may drop in front of a name: determiners,
+    sentence openers, prepositions and other words that are no name."""
+    return frozenset().union(
+        *(
+            lexicon.function_words.get(c, _NOTHING)
+            for c in ("determiner", "starter", "preposition")
+        ),
+        _name_word_table().get("not_name", _NOTHING),
+    )
 
 
 def _without_parentheses(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], str | None]:
@@ -225,7 +319,9 @@ def _segment(words: list[str], lexicon: Lexicon, first: bool) -> _Segment:
     text = " ".join(words)
     determiner = False
     # Sentence openers and determiners in front of a name ("Despite Hun Sen's", "the Khmer Times").
-    while len(words) > 1:
+    # (A word in none of their classes ends the loop: most words, told by one look-up.)
+    opening = _opening_words(lexicon)
+    while len(words) > 1 and words[0].lower() in opening:
         if lexicon.is_a("determiner", words[0]):
             determiner = True
         elif not (
@@ -235,7 +331,7 @@ def _segment(words: list[str], lexicon: Lexicon, first: bool) -> _Segment:
         ):
             break
         words = words[1:]
-    cut = _owner_end(words)
+    cut = _owner_end(words) if "'" in text or "’" in text else 0
     if cut:
         words = words[cut:]  # "Australia's Canberra Times", "Hun Sen's spokesman X"
         determiner = False
@@ -248,7 +344,8 @@ def _segment(words: list[str], lexicon: Lexicon, first: bool) -> _Segment:
         words = words[1:]  # "Republican Donald Trump"; not "Republican National Committee"
     titles, i, gender, role = _leading_titles(words, lexicon)
     rest = words[i:]
-    media = any(lexicon.is_a("media", w) for w in rest)
+    media_words = lexicon.function_words.get("media", _NOTHING)
+    media = any(w.lower() in media_words for w in rest)
     descriptor = False
     while rest and not rest[-1][:1].isupper() and lexicon.is_a("descriptor", rest[-1]):
         rest = rest[:-1]  # "the Canberra Times newspaper"
@@ -327,6 +424,10 @@ def _possessive_stem(word: str) -> str | None:
 def _leading_titles(words: list[str], lexicon: Lexicon) -> tuple[list[str], int, str, str | None]:
     """Leading titles (with their modifiers and "of ..." parts): titles, end, gender, role."""
     titles: list[str] = []
+    if not any(w.lower() in lexicon.titles for w in words[: 1 + MAX_MODIFIER_REACH]):
+        # No title, nor one a modifier could reach, starts within reach of the first
+        # word (the titles are keyed by their lower-cased first word): most mentions.
+        return titles, 0, "", None
     gender = ""
     role_start: int | None = None
     role_end: int | None = None
@@ -479,7 +580,12 @@ def _cased(
     words: tuple[str, ...], titles: list[str], org_hint: bool, lexicon: Lexicon
 ) -> tuple[tuple[str, ...], SpeakerKind]:
     """The name's words in normal case, and what kind of entity it names."""
-    if len(words) >= 2 and all(_upper_word(w) for w in words if any(c.isalpha() for c in w)):
+    first = words[0]
+    if (
+        len(words) >= 2
+        and (first.isupper() or not first.isalpha())  # else not all upper: most names
+        and all(_upper_word(w) for w in words if any(c.isalpha() for c in w))
+    ):
         words = tuple(_title_word(w) for w in words)  # upper-case byline
     kind = _kind(words, titles, org_hint, lexicon)
     if (
