@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotekit import default_lexicon
-from quotekit._analysis import analyse
-from quotekit._extract import AFTER_WINDOW, _after_tokens, _after_window, _sentence_rest
+from quotekit._analysis import Analysis, analyse
+from quotekit._extract import AFTER_WINDOW, _after_window, _sentence_rest
 from quotekit._text import make_view
 from quotekit._tokens import Token, tokenize
 from strategies import news_text, salted
@@ -29,15 +29,19 @@ def _after_tokens_whole_window(text: str, close_end: int, paragraph_end: int) ->
     return tokens
 
 
-def _check(text: str) -> None:
+def _close_ends(text: str) -> tuple[Analysis, list[int]]:
+    """The analysis of ``text`` and every offset just after a closing mark in it."""
     analysis = analyse(make_view(text), default_lexicon())
     view = analysis.text
-    for close_end in range(1, len(view) + 1):
-        if view[close_end - 1] not in "\"”’»'":
-            continue
+    return analysis, [end for end in range(1, len(view) + 1) if view[end - 1] in "\"”’»'"]
+
+
+def _check(text: str) -> None:
+    analysis, close_ends = _close_ends(text)
+    for close_end in close_ends:
         paragraph = analysis.paragraphs[analysis.paragraph_index(close_end - 1)]
-        expected = _after_tokens_whole_window(view, close_end, paragraph.end)
-        assert _after_tokens(analysis, close_end) == expected
+        expected = _after_tokens_whole_window(analysis.text, close_end, paragraph.end)
+        assert _after_window(analysis, close_end).tokens == expected
 
 
 @settings(max_examples=150)
@@ -58,11 +62,8 @@ def test_a_long_attribution_and_an_abbreviation_at_the_edge_of_the_first_read() 
 
 
 def _check_sentence_rest(text: str) -> None:
-    analysis = analyse(make_view(text), default_lexicon())
-    view = analysis.text
-    for close_end in range(1, len(view) + 1):
-        if view[close_end - 1] not in "\"”’»'":
-            continue
+    analysis, close_ends = _close_ends(text)
+    for close_end in close_ends:
         window = _after_window(analysis, close_end)
         fresh = analyse(make_view(text), default_lexicon())
         assert _sentence_rest(analysis, close_end, window) == _sentence_rest(fresh, close_end)

@@ -9,7 +9,7 @@ from typing import overload
 from ._lexicon import Lexicon
 from ._model import Span
 from ._text import TextView, find_paragraphs, sentence_bounds
-from ._tokens import Token, tokenize
+from ._tokens import Token, tokenize, tokens_inside
 
 # How many tokens of recent sentences a document keeps for reuse by later stages (about
 # 70 sentences of news prose: the stages reread a sentence soon or not at all). Counted
@@ -218,7 +218,7 @@ class Analysis:
         if sentence.end - sentence.start > HUGE_SENTENCE:
             tokens = self._block_tokens(sentence, start, end)
             if tokens is not None:
-                return _inside(tokens, start, end)
+                return tokens_inside(tokens, start, end)
         elif (
             sentence.start not in self._token_memo
             and sentence.start not in self._peeked
@@ -231,7 +231,7 @@ class Analysis:
             lo = self._space_before(start, sentence.start)
             hi = self._space_after(end, sentence.end)
             if lo is not None and hi is not None:
-                return _inside(tokenize(self.view.text, lo, hi, self.lexicon), start, end)
+                return tokens_inside(tokenize(self.view.text, lo, hi, self.lexicon), start, end)
         tokens, starts = self.sentence_tokens(sentence)
         lo = bisect.bisect_left(starts, start)
         hi = bisect.bisect_left(starts, end)
@@ -305,18 +305,6 @@ class Analysis:
     def is_excluded(self, pos: int) -> bool:
         k = bisect.bisect_right(self._excluded_starts, pos) - 1
         return k >= 0 and pos < self.excluded[k].end
-
-
-def _inside(tokens: list[Token], start: int, end: int) -> list[Token]:
-    """The tokens lying wholly inside ``[start, end)``. Tokens come in order and do not
-    overlap, so those are one run: only the few at either edge are looked at."""
-    first = 0
-    while first < len(tokens) and tokens[first].start < start:
-        first += 1
-    last = len(tokens)
-    while last > first and tokens[last - 1].end > end:
-        last -= 1
-    return tokens[first:last]
 
 
 def analyse(view: TextView, lexicon: Lexicon, excluded: tuple[Span, ...] = ()) -> Analysis:

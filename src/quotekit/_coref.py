@@ -249,6 +249,13 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def _runs(keys: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The runs an entity with name ``keys`` is indexed under: each word and each pair of
+    adjacent words, once each, in order."""
+    runs = [(k,) for k in keys] + [keys[i : i + 2] for i in range(len(keys) - 1)]
+    return list(dict.fromkeys(runs))
+
+
 def _keys(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(map(name_key, words))
 
@@ -368,9 +375,7 @@ class Resolver:
                 known = self.registry.lookup(parsed.name)
                 kind = known.kind if known is not None else kind
             entity = _Entity(parsed.name, parsed.words, parsed.keys, kind, (), "", pos)
-            keys = entity.keys
-            runs = [(k,) for k in keys] + [keys[i : i + 2] for i in range(len(keys) - 1)]
-            for run in dict.fromkeys(runs):
+            for run in _runs(entity.keys):
                 self._index(run, entity)
         if spoke:
             entity.spoke, entity.spoke_at = True, pos
@@ -388,8 +393,7 @@ class Resolver:
 
     def _forget(self, entity: _Entity) -> None:
         """Drop ``entity`` from every index (it was mentioned least recently of all)."""
-        keys = entity.keys
-        for run in {(k,) for k in keys} | {keys[i : i + 2] for i in range(len(keys) - 1)}:
+        for run in _runs(entity.keys):
             namesakes = self._by_run.get(run)
             if namesakes is entity:
                 del self._by_run[run]

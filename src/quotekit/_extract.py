@@ -47,12 +47,12 @@ from ._normalise import normalise_quote_text
 from ._registry import SpeakerRegistry
 from ._reported import find_reported
 from ._text import make_view, trim_whitespace
-from ._tokens import Token
+from ._tokens import Token, tokens_inside
 from .errors import InputTypeError
 
 # How far after a closing mark the attribution ("…," said X) is looked for.
 AFTER_WINDOW = 200
-# The first stretch of that window read on its own (see _after_tokens).
+# The first stretch of that window read on its own (see _after_window).
 AFTER_PREFIX = 60
 # How many earlier sentences of the paragraph may name a direct quote's speaker.
 PREVIOUS_SENTENCES = 2
@@ -159,12 +159,6 @@ def _default_config() -> ExtractConfig:
 _AFTER_STOPS = frozenset((".", "!", "?", '"', "“", "”", "«", "»"))
 
 
-def _after_tokens(analysis: Analysis, close_end: int) -> list[Token]:
-    """The tokens after a closing mark up to the first sentence end or quote mark
-    (bounded by :data:`AFTER_WINDOW` and the paragraph)."""
-    return _after_window(analysis, close_end).tokens
-
-
 class _AfterWindow(NamedTuple):
     """What :func:`_after_window` read: the tokens up to the first stop, and the tokens
     of the whole window ending at ``end`` when they were read (else None)."""
@@ -175,8 +169,10 @@ class _AfterWindow(NamedTuple):
 
 
 def _after_window(analysis: Analysis, close_end: int) -> _AfterWindow:
-    """:func:`_after_tokens`, with the whole window's tokens when it was read whole (the
-    rest of the sentence is then a part of them: see :func:`_sentence_rest`)."""
+    """The tokens after a closing mark up to the first sentence end or quote mark
+    (bounded by :data:`AFTER_WINDOW` and the paragraph), with the whole window's tokens
+    when it was read whole (the rest of the sentence is then a part of them: see
+    :func:`_sentence_rest`)."""
     paragraph_end = analysis.paragraphs.ends[analysis.paragraph_index(close_end - 1)]
     end = min(paragraph_end, close_end + AFTER_WINDOW)
     # Most attributions stop within a few words ('," she said.'): the window is read up
@@ -319,10 +315,7 @@ def _sentence_rest(
         if end == window.end:
             return list(whole)
         if analysis.text[end].isspace():
-            k = len(whole)
-            while k > 0 and whole[k - 1].end > end:
-                k -= 1
-            return whole[:k]
+            return tokens_inside(whole, close_end, end)
     return analysis.tokens(close_end, end)
 
 

@@ -100,3 +100,15 @@ def in_number(tokens: list[Token], k: int) -> bool:
         and tokens[k - 1].end == tokens[k].start
         and tokens[k + 1].start == tokens[k].end
     )
+
+
+def tokens_inside(tokens: list[Token], start: int, end: int) -> list[Token]:
+    """The tokens lying wholly inside ``[start, end)``. Tokens come in order and do not
+    overlap, so those are one run: only the few at either edge are looked at."""
+    first = 0
+    while first < len(tokens) and tokens[first].start < start:
+        first += 1
+    last = len(tokens)
+    while last > first and tokens[last - 1].end > end:
+        last -= 1
+    return tokens[first:last]
