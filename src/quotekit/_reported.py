@@ -59,6 +59,7 @@ from ._attribution import (
     agent_after,
     attribute_before,
     sentence_subject,
+    subject_aside,
     subject_before,
 )
 from ._lexicon import CueEntry, Lexicon
@@ -805,7 +806,78 @@ def _that_after(tokens: list[Token], i: int, entry: CueEntry, lexicon: Lexicon) 
         and not _finite_within(tokens, nxt + 1, lexicon, 8, commas=True)
     ):
         return None  # "reports that track spending": a relative clause
+    if _noun_form(tokens[i - 1], entry) and _gapped_clause(tokens, nxt, lexicon):
+        return None  # "The weather reports that we read were wrong": "reports" is a noun
     return nxt
+
+
+# Finite verbs that only follow another verb as its auxiliary ("has said", "was told"),
+# and the plural forms of "be" that show the number of their subject.
+_AUXILIARY_VERBS = _BE | frozenset(
+    {"has", "have", "had", "will", "would", "can", "could", "may", "might", "must"}
+    | {"shall", "should", "do", "does", "did"}
+)
+_PLURAL_BE = frozenset({"are", "were"})
+
+
+def _gapped_clause(tokens: list[Token], start: int, lexicon: Lexicon) -> bool:
+    """Whether the words after "that" from ``tokens[start]`` read as a relative clause
+    that lacks its object or subject, followed at once by the sentence's own verb: the
+    cue form before "that" is then a noun ("the election reports that analysts publish
+    were ignored", "the news claims that circulate online are false").
+
+    Read on the clause's first words only: a subject (one word, or a determiner and a
+    noun), then two verbs in a row. Without part-of-speech tags the first of the two
+    must show that it is a verb: a known verb form ("that the minister made were
+    false"), the word after a subject pronoun ("that we read were wrong"), or a word
+    that cannot be a plural noun before a plural "are"/"were" after a bare subject
+    ("that analysts publish were ignored"). A complete clause has none of these shapes
+    ("that sales were down", "that farm incomes were falling", "that they both were").
+    """
+    first = tokens[start]
+    det = _is(lexicon, "determiner", first.lower)
+    k = start + (2 if det else 1)  # the first verb, after the subject
+    if k + 1 >= len(tokens) or first.is_cap or any(c.isdigit() for c in first.text):
+        return False
+    subject = tokens[start:k]
+    verb, second = tokens[k], tokens[k + 1]
+    if not all(t.is_word for t in (*subject, verb, second)) or verb.is_cap:
+        return False
+    low = verb.lower
+    if not (_is(lexicon, "finite", second.lower) or second.lower in _BE):
+        return False
+    if (
+        _auxiliary(lexicon, low)
+        or low.endswith("ly")
+        or low in _RELATIVES
+        or _is(lexicon, "adverb", low)
+        or _is(lexicon, "floating", low)
+        or _is(lexicon, "preposition", low)
+        or _is(lexicon, "stop", low)
+        or _is(lexicon, "subject_pronoun", low)
+    ):
+        return False  # "that he has been", "that they both were", "that he still is"
+    if _is(lexicon, "finite", low) or (low.endswith("ed") and not det):
+        return True  # "that the minister made were false", "that analysts published were"
+    pronoun = _is(lexicon, "subject_pronoun", first.lower)
+    if pronoun:
+        return True  # "that we read were wrong"
+    return (
+        second.lower in _PLURAL_BE
+        and not det
+        and not low.endswith("s")
+        and not _is(lexicon, "plural_noun", low)
+        and not _is(lexicon, "object_pronoun", low)
+    )
+
+
+def _auxiliary(lexicon: Lexicon, low: str) -> bool:
+    """ "has", "would", "didn't", "he's": a verb that takes another one after it."""
+    return (
+        low in _AUXILIARY_VERBS
+        or low.endswith(("n't", "n’t"))
+        or _is(lexicon, "pronoun_contraction", low)
+    )
 
 
 def _that_past_object(tokens: list[Token], j: int, i: int, lexicon: Lexicon) -> int:
@@ -832,6 +904,13 @@ def _that_past_object(tokens: list[Token], j: int, i: int, lexicon: Lexicon) -> 
 def _verb_only(cue_word: Token, entry: CueEntry) -> bool:
     """A cue form that cannot be a noun ("said", "told", "stressed"; not "reports")."""
     return _verb_form(cue_word.lower, entry)
+
+
+def _noun_form(cue_word: Token, entry: CueEntry) -> bool:
+    """A cue form that may also be a noun, plural or singular ("reports", "claims",
+    "report"; not "said", "noting", "pointed out")."""
+    low = cue_word.lower
+    return not _verb_form(low, entry) and (low.endswith("s") or low == entry.lemma)
 
 
 def _verb_form(low: str, entry: CueEntry) -> bool:
@@ -1620,6 +1699,16 @@ def _complement_after(
     lexicon = analysis.lexicon
     start = _complement_start(tokens, _skip_adjuncts(tokens, i, lexicon), cue.entry, lexicon)
     if start is None:
+        return None
+    if (
+        _participle(tokens[cue.index])
+        and tokens[cue.index - 1].text == ","
+        and tokens[start].lower != "to"
+        and not _request_to(tokens, start, lexicon)
+        and subject_aside(tokens, cue, lexicon)
+    ):
+        # "Environmental groups, citing new studies, said …": what the subject points
+        # to on the way to its statement, not a statement of its own.
         return None
     speaker = _speaker_of(tokens, cue, lexicon) or _phrase_speaker(tokens, cue, sentence, lexicon)
     if speaker is None:
