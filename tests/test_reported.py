@@ -610,3 +610,26 @@ def test_reports_that_and_asides_still_reported(text: str, content: str, speaker
     [quote] = _indirect(text)
     assert text[quote.span.start : quote.span.end] == content
     assert quote.speaker is not None and quote.speaker.mention == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside between the cue and "that" is skipped only after a verb form
+        (
+            "The minister said, as the crowd cheered, that the bridge would be rebuilt.",
+            ["the bridge would be rebuilt"],
+        ),
+        (
+            "He rejected a recent claim, first made by a rival, that he had skipped the vote.",
+            ["a recent claim"],  # "claim" is a noun: its "that" clause is no statement
+        ),
+        # "that" after a comma opens a clause, not a source after it
+        ("Aides told the paper, however, that she did chime in.", ["she did chime in"]),
+        ("The plan is dead, that official said.", ["The plan is dead"]),
+    ],
+)
+def test_aside_between_cue_and_that(text: str, expected: list[str]) -> None:
+    # Regression: "said, however, that …" gave nothing, and "…, however, that she did
+    # chime in" was read as "CLAUSE, she did chime in" with the words before as content.
+    assert [text[q.span.start : q.span.end] for q in _indirect(text)] == expected

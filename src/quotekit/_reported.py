@@ -3,7 +3,8 @@
 Every candidate is anchored on a cue from the lexicon and read in its sentence:
 
 - ``X CUE that CLAUSE``: "Hun Sen affirmed that …", "wrote on March 19, 1989 that …"
-  (time and place adjuncts may stand between the cue and "that");
+  (time and place adjuncts, or a short aside between commas as in "said, however,
+  that …", may stand between the cue and "that");
 - ``X CUE CLAUSE`` for cues tagged ``bare``: "Mey said time has proved …";
 - ``X CUE OBJECT (that) CLAUSE`` for cues tagged ``object``: "told reporters that …";
 - source first: "According to X, CLAUSE", "As X noted, CLAUSE";
@@ -25,10 +26,13 @@ opening a quotation, ", according to", ", adding …"), without the final full s
 Not speech: a cue inside quote marks (part of the quotation), a passive cue ("it is
 said that"), a cue with no subject that reads as a speaker (relative clauses such as
 "the plan he said would fail" have no clause after the cue), words after a ``bare``
-cue that are not a clause ("recalled memories of …"), and beliefs in the author's own
-voice. Cues tagged ``belief`` (think, believe, hope …) report a position, not words:
-they are kept when a third party holds the belief ("Analysts believe that …") and
-dropped in the first person outside quote marks ("We believe that …").
+cue that are not a clause ("recalled memories of …"), a cue form that is a noun before
+a relative clause ("the weather reports that we read were wrong"), the object of a
+participle in an aside between a subject and its verb ("Environmental groups, citing new
+studies, said …"), and beliefs in the author's own voice. Cues tagged ``belief``
+(think, believe, hope …) report a position, not words: they are kept when a third
+party holds the belief ("Analysts believe that …") and dropped in the first person
+outside quote marks ("We believe that …").
 
 Quote marks win over reported speech: a clause that is mostly a quotation in marks is
 not reported again, and a clause is cut before a direct quotation that follows it in
@@ -780,6 +784,8 @@ def _that_after(tokens: list[Token], i: int, entry: CueEntry, lexicon: Lexicon) 
         j = _skip_adjuncts(tokens, _skip_object(tokens, j, lexicon), lexicon)
         if j < len(tokens) and tokens[j].lower != "that":
             j = _that_past_object(tokens, j, i, lexicon)
+    if j < len(tokens) and tokens[j].text == "," and _verb_form(tokens[i - 1].lower, entry):
+        j = _that_past_aside(tokens, j, i)  # not after a noun: "a recent claim, …, that"
     if j >= len(tokens) or tokens[j].lower != "that" or j - i > MAX_GAP_TOKENS:
         return None
     nxt = j + 1
@@ -878,6 +884,26 @@ def _auxiliary(lexicon: Lexicon, low: str) -> bool:
         or low.endswith(("n't", "n’t"))
         or _is(lexicon, "pronoun_contraction", low)
     )
+
+
+MAX_ASIDE_WORDS = 8
+
+
+def _that_past_aside(tokens: list[Token], comma: int, i: int) -> int:
+    """The "that" after an aside between two commas right after a cue ("said, however,
+    that", "said, per a translator, that", "warned, citing new studies, that"): words
+    only, within the gap allowed after a cue; else ``comma``."""
+    k = comma + 1
+    while k < len(tokens) and k - comma <= MAX_ASIDE_WORDS + 1 and k - i <= MAX_GAP_TOKENS:
+        tok = tokens[k]
+        if tok.text == ",":
+            if k > comma + 1 and k + 1 < len(tokens) and tokens[k + 1].lower == "that":
+                return k + 1
+            return comma
+        if not tok.is_word or tok.lower in _RELATIVES:
+            return comma  # a quotation, a clause or a list, not an aside
+        k += 1
+    return comma
 
 
 def _that_past_object(tokens: list[Token], j: int, i: int, lexicon: Lexicon) -> int:
@@ -1940,6 +1966,8 @@ def _source_after(
             while k > 0 and subject.start - tokens[k].start < 40 and tokens[k].is_word:
                 if tokens[k].is_cap or _is(lexicon, "finite", tokens[k].lower):
                     return None
+                if tokens[k].lower == "that" and tokens[k - 1].text == ",":
+                    return None  # "…, however, that she did chime in": a "that" clause
                 k -= 1
             if k < 0 or tokens[k].text != ",":
                 return None
