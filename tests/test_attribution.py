@@ -13,6 +13,8 @@ from quotekit._attribution import (
     attribute_after,
     attribute_before,
     find_cues,
+    sentence_subject,
+    subject_aside,
     subject_before,
 )
 from quotekit._lexicon import default_lexicon
@@ -336,3 +338,74 @@ def test_find_cues_visits_only_cue_words_and_finds_what_a_full_walk_finds(
 ) -> None:
     toks = tokens(" ".join(words))
     assert find_cues(toks, LEXICON) == _cues_word_by_word(toks)
+
+
+def _subject(text: str, cue_word: str) -> str | None:
+    """The sentence subject found before ``cue_word`` (the way a participle cue or a
+    sentence with no cue reads it), as written."""
+    toks = tokens(text)
+    end = next(i for i, t in enumerate(toks) if t.text == cue_word)
+    mention = sentence_subject(toks, end, LEXICON)
+    return None if mention is None else text[mention.start : mention.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_word", "subject"),
+    [
+        # a capitalised adjective opening the sentence, then a plural noun and a verb
+        ("Environmental groups were blunt in their findings:", ":", "Environmental groups"),
+        ("Local officials responded angrily, saying the plan was rushed.", ",", "Local officials"),
+        # a plural noun before a comma is no clause's subject: nothing to credit
+        ("Environmental groups, citing new studies, said the river was polluted.", ",", None),
+        # a name and its verb stay as they were
+        ("Ortega resigned, citing health reasons.", ",", "Ortega"),
+        ("Ortega says, in effect, that the plan is dead.", ",", "Ortega"),
+        ("Ortega always said the plan was dead.", "the", "Ortega"),
+        ("Ortega has said the plan was dead.", "the", "Ortega"),
+        ("Ortega wants more money for the clinics.", "for", "Ortega"),
+        ("Ortega seems pleased, saying the vote was fair.", ",", "Ortega"),
+        ("Trump supporters cheered, saying the vote was fair.", ",", "Trump supporters"),
+    ],
+)
+def test_sentence_subject_tells_an_adjective_from_a_name(
+    text: str, cue_word: str, subject: str | None
+) -> None:
+    # Regression: "Environmental" was read as a name and "groups" as its verb, so a
+    # participle in the aside after it was credited to "Environmental".
+    assert _subject(text, cue_word) == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "aside"),
+    [
+        ("Environmental groups, citing new studies, said the river was polluted.", True),
+        ("The unions, citing the report, warned that jobs would go.", True),
+        ("Farm groups, citing the drought, have asked for aid.", True),
+        ("Farm groups, citing the drought, also said the harvest was lost.", True),
+        ("The mayor resigned, citing health reasons.", False),  # no verb after the aside
+        ("The mayor resigned, citing health reasons, and left the city.", False),
+        ("Ortega quit, citing the budget, remarks that angered the council.", False),
+        ("He quit, citing the budget, distracted by the feud.", False),
+        ("He quit, citing the budget, saying the cuts were unfair.", False),
+    ],
+)
+def test_subject_aside(text: str, aside: bool) -> None:
+    toks = tokens(text)
+    cues = [c for c in find_cues(toks, LEXICON) if c.entry.lemma == "cite"]
+    assert subject_aside(toks, cues[0], LEXICON) is aside
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Conservation groups, citing new surveys, said: “The marsh is dying.”",
+            "Conservation groups",
+        ),
+        ("Local officials were blunt: “The bridge cannot be saved.”", "Local officials"),
+        ("Farmers, citing the drought, said: “The harvest is lost.”", "Farmers"),
+    ],
+)
+def test_plural_subject_opening_the_sentence(text: str, speaker: str) -> None:
+    # Regression: the capitalised first word alone ("Conservation", "Local") was the speaker.
+    assert speaker_of(text) == speaker

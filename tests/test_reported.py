@@ -529,3 +529,107 @@ def test_a_trailing_participle_of_an_act_cue_ends_the_clause() -> None:
     assert text[_one(text, "the pool").span.start : _one(text, "the pool").span.end] == (
         "the pool will close"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle aside between a subject and its verb names what the subject points
+        # to, not a statement of its own; the main verb's complement stays
+        (
+            "Environmental groups, citing new studies, urged the state to act.",
+            ["the state to act"],
+        ),
+        ("Veteran lawmakers, citing the budget gap, voted against the plan.", []),
+        # a noun ("reports", "claims") before a relative clause, then the sentence's verb
+        ("The election reports that analysts publish were ignored.", []),
+        ("The weather reports that we read were wrong.", []),
+        ("The news claims that circulate online are false.", []),
+        ("The election reports that analysts published were ignored.", []),
+        ("The minister's claims that he made were false.", []),
+    ],
+)
+def test_not_reported_nouns_and_asides(text: str, expected: list[str]) -> None:
+    # Regression: "new studies" was credited to "Environmental", "analysts publish were
+    # ignored" to "The election".
+    assert [text[q.span.start : q.span.end] for q in _indirect(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Environmental groups, citing new studies, said the river was polluted.",
+            "the river was polluted",
+            "Environmental groups",
+        ),
+        (
+            "Farmers, citing drought, said the harvest would be small.",
+            "the harvest would be small",
+            "Farmers",
+        ),
+        (
+            "The unions, quoting the report, warned that jobs would go.",
+            "jobs would go",
+            "The unions",
+        ),
+        ("The mayor resigned on Friday, citing health reasons.", "health reasons", "The mayor"),
+        ("The agency reports that sales fell.", "sales fell", "The agency"),
+        ("Reuters reports that the talks collapsed.", "the talks collapsed", "Reuters"),
+        ("She reports that the talks collapsed.", "the talks collapsed", "She"),
+        ("The agency reports that sales were down.", "sales were down", "The agency"),
+        (
+            "The union claims that farm incomes were falling.",
+            "farm incomes were falling",
+            "The union",
+        ),
+        (
+            "The ministry reports that 40 percent were unemployed.",
+            "40 percent were unemployed",
+            "The ministry",
+        ),
+        ("The bureau reports that they both were injured.", "they both were injured", "The bureau"),
+        (
+            "The agency reports that efforts to bring it back are misguided.",
+            "efforts to bring it back are misguided",
+            "The agency",
+        ),
+        (
+            "The agency reports that the minister made a mistake.",
+            "the minister made a mistake",
+            "The agency",
+        ),
+        (
+            "The police report that the men arrested were released.",
+            "the men arrested were released",
+            "The police",
+        ),
+    ],
+)
+def test_reports_that_and_asides_still_reported(text: str, content: str, speaker: str) -> None:
+    [quote] = _indirect(text)
+    assert text[quote.span.start : quote.span.end] == content
+    assert quote.speaker is not None and quote.speaker.mention == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside between the cue and "that" is skipped only after a verb form
+        (
+            "The minister said, as the crowd cheered, that the bridge would be rebuilt.",
+            ["the bridge would be rebuilt"],
+        ),
+        (
+            "He rejected a recent claim, first made by a rival, that he had skipped the vote.",
+            ["a recent claim"],  # "claim" is a noun: its "that" clause is no statement
+        ),
+        # "that" after a comma opens a clause, not a source after it
+        ("Aides told the paper, however, that she did chime in.", ["she did chime in"]),
+        ("The plan is dead, that official said.", ["The plan is dead"]),
+    ],
+)
+def test_aside_between_cue_and_that(text: str, expected: list[str]) -> None:
+    # Regression: "said, however, that …" gave nothing, and "…, however, that she did
+    # chime in" was read as "CLAUSE, she did chime in" with the words before as content.
+    assert [text[q.span.start : q.span.end] for q in _indirect(text)] == expected

@@ -9,7 +9,7 @@ from typing import overload
 from ._lexicon import Lexicon
 from ._model import Span
 from ._text import TextView, find_paragraphs, sentence_bounds
-from ._tokens import Token, tokenize, tokens_inside
+from ._tokens import Token, token_start, tokenize, tokens_inside
 
 # How many tokens of recent sentences a document keeps for reuse by later stages (about
 # 70 sentences of news prose: the stages reread a sentence soon or not at all). Counted
@@ -173,18 +173,38 @@ class Analysis:
         sentence is already tokenized and no token crosses either end (the same tokens a
         fresh tokenization of the window gives), else a fresh tokenization.
 
-        ``sentence``: ``sentence_at(start)`` when the caller has it already."""
+        ``sentence``: ``sentence_at(start)`` when the caller has it already.
+
+        In a huge sentence (a paragraph with no sentence end) the slice is cut from the
+        sentence's blocks: the windows after its quotation marks would otherwise
+        tokenize most of it a second time."""
         if self.sentences:
             sentence = self.sentence_at(start) if sentence is None else sentence
-            memo = self._token_memo.get(sentence.start)
-            if memo is not None and sentence.start <= start and end <= sentence.end:
-                tokens, starts = memo
-                lo = bisect.bisect_left(starts, start)
-                hi = bisect.bisect_left(starts, end)
-                if (lo == 0 or tokens[lo - 1].end <= start) and (
-                    hi == lo or tokens[hi - 1].end <= end
-                ):
-                    return tokens[lo:hi]
+            if sentence.start <= start and end <= sentence.end:
+                memo = self._token_memo.get(sentence.start)
+                if memo is not None:
+                    tokens, starts = memo
+                    lo = bisect.bisect_left(starts, start)
+                    hi = bisect.bisect_left(starts, end)
+                    if (lo == 0 or tokens[lo - 1].end <= start) and (
+                        hi == lo or tokens[hi - 1].end <= end
+                    ):
+                        return tokens[lo:hi]
+                elif sentence.end - sentence.start > HUGE_SENTENCE:
+                    block = self._block_tokens(sentence, start, end)
+                    if block is not None:
+                        # (Blocks start after white space: no token crosses into one.)
+                        lo = bisect.bisect_left(block, start, key=token_start)
+                        hi = bisect.bisect_left(block, end, lo, key=token_start)
+                        if lo == 0 or block[lo - 1].end <= start:
+                            if hi == lo or block[hi - 1].end <= end:
+                                return block[lo:hi]
+                            # The last token runs past ``end``: read afresh from its
+                            # start, it is cut as a fresh read of the window cuts it.
+                            last = block[hi - 1].start
+                            return block[lo : hi - 1] + tokenize(
+                                self.view.text, last, end, self.lexicon
+                            )
         return tokenize(self.view.text, start, end, self.lexicon)
 
     def sentence_tokens(self, sentence: Span) -> tuple[list[Token], list[int]]:

@@ -422,6 +422,7 @@ def _apposition_subject(tokens: list[Token], comma: int, lexicon: Lexicon) -> Me
     if open_comma is None or open_comma == 0:
         return None
     role_first = tokens[open_comma + 1]
+    low_first = role_first.lower
     name_end = open_comma - 1
     if tokens[name_end].is_word and _is_pronoun(tokens[name_end], lexicon):
         return None
@@ -431,6 +432,12 @@ def _apposition_subject(tokens: list[Token], comma: int, lexicon: Lexicon) -> Me
         described = _description_mention(tokens, name_end, lexicon)
         if described is not None:
             return described
+    if start is None and low_first.endswith("ing") and not role_first.is_cap:
+        # "Environmental groups, citing new studies, said": a plural noun phrase
+        # opening the sentence, its capital only the sentence's.
+        opening = _opening_plural(tokens, name_end, lexicon)
+        if opening is not None:
+            return opening
     if start is None and role_first.is_cap:
         # "Another member of the panel, Ines Haddad, said": the name is inside.
         inner = _name_run_left(tokens, comma - 1, lexicon)
@@ -453,6 +460,43 @@ def _apposition_subject(tokens: list[Token], comma: int, lexicon: Lexicon) -> Me
         "name",
         (role_first.start, tokens[comma - 1].end),
     )
+
+
+MAX_OPENING_MODIFIERS = 3
+
+
+def _opening_plural(tokens: list[Token], end: int, lexicon: Lexicon) -> Mention | None:
+    """ "Environmental groups", "Local dairy farmers": a capitalised word opening the
+    tokens read (the sentence, or the window of it before a cue), then lower-case words
+    up to a plural noun at ``tokens[end]``, none of them a verb; None for anything else."""
+    if not 1 <= end <= MAX_OPENING_MODIFIERS:
+        return None
+    first = tokens[0]
+    if (
+        not first.is_word
+        or not first.is_cap
+        or lexicon.is_a("starter", first.text)
+        or lexicon.is_a("determiner", first.text)
+        or _is_pronoun(first, lexicon)
+    ):
+        return None
+    for tok in tokens[1 : end + 1]:
+        low = tok.lower
+        if (
+            not tok.is_word
+            or tok.is_cap
+            or low in _AUXILIARIES
+            or low in _NOT_VERBS
+            or low.endswith(("ed", "ly", "ing"))
+            or lexicon.is_a("finite", low)
+            or lexicon.is_a("stop", low)
+            or lexicon.match_cue([low], 0) is not None
+        ):
+            return None
+    head = tokens[end].lower
+    if not head.endswith("s") or head.endswith(("ss", "us", "'s", "’s")):
+        return None
+    return Mention(first.start, tokens[end].end, "description")
 
 
 def agent_after(tokens: list[Token], index: int, lexicon: Lexicon) -> Mention | None:
@@ -925,6 +969,48 @@ def _by_cues(
     return NOT_FOUND
 
 
+MAX_ASIDE_TOKENS = 16
+
+
+def subject_aside(tokens: list[Token], cue: CueMatch, lexicon: Lexicon) -> bool:
+    """Whether the participle cue ``cue``, after a comma, opens an aside between a
+    subject and its verb: "Environmental groups, citing new studies, said …". What
+    stands before it is then a noun phrase, not a clause whose subject speaks through
+    the participle ("The mayor resigned, citing health reasons")."""
+    end = min(len(tokens), cue.index + cue.length + MAX_ASIDE_TOKENS)
+    for k in range(cue.index + cue.length, end):
+        text = tokens[k].text
+        if text in {";", ":", "—", "–", "(", ")"}:
+            return False
+        if text != ",":
+            continue
+        j = k + 1
+        while j < len(tokens) and j - k <= 2 and _adverb(tokens[j], lexicon):
+            j += 1  # "…, also said", "…, have repeatedly said"
+        if j >= len(tokens) or not tokens[j].is_word or tokens[j].is_cap:
+            return False
+        low = tokens[j].lower
+        if low.endswith("ing"):
+            return False  # "…, citing the budget, saying …": one more participle
+        if low in _AUXILIARIES or lexicon.is_a("finite", low):
+            return True
+        # A cue that can only be a verb: "…, said", "…, warned", not "…, remarks that"
+        # (nor "…, distracted from …", a participle of the aside's own).
+        cue_after = lexicon.match_cue([t.lower for t in tokens[j : j + 4]], 0)
+        return cue_after is not None and (low.endswith("ed") or cue_after.lemma in _SAY_TELL)
+    return False
+
+
+_SAY_TELL = frozenset({"say", "tell"})
+
+
+def _adverb(token: Token, lexicon: Lexicon) -> bool:
+    low = token.lower
+    if not token.is_word or token.is_cap or low in _AUXILIARIES or lexicon.is_a("finite", low):
+        return False
+    return lexicon.is_a("adverb", low) or low.endswith("ly")
+
+
 def _without_cue(tokens: list[Token], possessive: Found, lexicon: Lexicon) -> Found:
     """Attribution with no cue: a possessive speech noun, a headline, a colon."""
     if possessive.found:
@@ -1155,8 +1241,55 @@ def sentence_subject(tokens: list[Token], end: int, lexicon: Lexicon) -> Mention
         if last is not None and last + 1 < end:
             verb = tokens[last + 1]
             if verb.is_word and not verb.is_cap and verb.lower not in _NOT_VERBS:
-                return Mention(tok.start, tokens[last].end, form)
+                head = _plural_head(tokens, i, last, lexicon) if form == "name" else None
+                if head is None:
+                    return Mention(tok.start, tokens[last].end, form)
+                if head:
+                    return Mention(tok.start, verb.end, "description")
+                # a plural noun phrase before a comma is no clause's subject: read on
         i += 1
+    return None
+
+
+def _plural_head(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -> bool | None:
+    """Whether the lower-case word after a one-word name ``tokens[first:last + 1]`` is
+    not its verb but a plural noun it modifies ("Environmental groups", "Local
+    officials"): True when a verb follows that noun ("Local officials said"), False
+    when a comma does ("Environmental groups, citing new studies, said"), None when it
+    may be the verb ("Smith wants more money", "Obama says").
+
+    A word capitalised because it opens the sentence reads as a name; the plural ending
+    and the verb after it show that it is an adjective. A present-tense verb read as a
+    plural noun before a comma ("Smith resigns, citing …") is the price, rare in news
+    written in the past tense.
+    """
+    k = last + 1
+    if first != last or k + 1 >= len(tokens):
+        return None
+    noun = tokens[k].lower
+    if (
+        not noun.endswith("s")
+        or noun.endswith(("ss", "us", "'s", "’s"))
+        or noun in _AUXILIARIES
+        or lexicon.is_a("finite", noun)
+        or lexicon.is_a("adverb", noun)
+        or lexicon.is_a("linking", noun)
+        or lexicon.match_cue([noun], 0) is not None
+    ):
+        return None  # "Smith has", "Obama always", "Trump says", "Ortega seems pleased"
+    after = tokens[k + 1]
+    if after.text == ",":
+        return False
+    if not after.is_word or after.is_cap:
+        return None
+    low = after.lower
+    if (
+        low in _AUXILIARIES
+        or lexicon.is_a("finite", low)
+        or (low.endswith("ed") and len(low) > 3)
+        or lexicon.match_cue([t.lower for t in tokens[k + 1 : k + 5]], 0) is not None
+    ):
+        return True
     return None
 
 

@@ -47,7 +47,7 @@ from ._normalise import normalise_quote_text
 from ._registry import SpeakerRegistry
 from ._reported import find_reported
 from ._text import make_view, trim_whitespace
-from ._tokens import Token, tokens_inside
+from ._tokens import Token, token_end, token_start, tokens_inside
 from .errors import InputTypeError
 
 # How far after a closing mark the attribution ("…," said X) is looked for.
@@ -407,8 +407,14 @@ class _Quoted:
         self._starts = [s for s, _ in spans]
         self._ends = [e for _, e in spans]
 
-    def outside(self, tokens: list) -> list:  # type: ignore[type-arg]
-        """The tokens that are not inside quote marks."""
+    def outside(self, tokens: list[Token]) -> list[Token]:
+        """The tokens that are not inside quote marks (``tokens`` in order).
+
+        A token belongs to the last quoted span starting at or before it, and is left
+        out when that span also ends at or after it. The tokens belonging to one span
+        are a run, and those it holds are that run's head: both are found by binary
+        search, so a window costs the spans reaching into it, not its tokens.
+        """
         if not tokens:
             return []
         starts, ends = self._starts, self._ends
@@ -417,15 +423,22 @@ class _Quoted:
         if first == last and (first < 0 or ends[first] <= tokens[0].start):
             # No quoted span reaches into the window: the usual case, one look-up.
             return list(tokens)
-        result = []
-        k = max(first, 0)
-        for tok in tokens:
-            # Tokens come in order: the span that could hold each one only moves forward.
-            while k + 1 < len(starts) and starts[k + 1] <= tok.start:
-                k += 1
-            if starts[k] <= tok.start and tok.end <= ends[k]:
-                continue
-            result.append(tok)
+        n = len(tokens)
+        pos = 0
+        result: list[Token] = []
+        if first < 0:  # the tokens before the first span are nobody's
+            pos = bisect.bisect_left(tokens, starts[0], key=token_start)
+            result += tokens[:pos]
+            first = 0
+        for k in range(first, last + 1):
+            run_end = (
+                bisect.bisect_left(tokens, starts[k + 1], pos, key=token_start)
+                if k + 1 < len(starts)
+                else n
+            )
+            held = bisect.bisect_right(tokens, ends[k], pos, run_end, key=token_end)
+            result += tokens[held:run_end]
+            pos = run_end
         return result
 
 

@@ -3,7 +3,8 @@
 Every candidate is anchored on a cue from the lexicon and read in its sentence:
 
 - ``X CUE that CLAUSE``: "Hun Sen affirmed that …", "wrote on March 19, 1989 that …"
-  (time and place adjuncts may stand between the cue and "that");
+  (time and place adjuncts, or a short aside between commas as in "said, however,
+  that …", may stand between the cue and "that");
 - ``X CUE CLAUSE`` for cues tagged ``bare``: "Mey said time has proved …";
 - ``X CUE OBJECT (that) CLAUSE`` for cues tagged ``object``: "told reporters that …";
 - source first: "According to X, CLAUSE", "As X noted, CLAUSE";
@@ -25,10 +26,13 @@ opening a quotation, ", according to", ", adding …"), without the final full s
 Not speech: a cue inside quote marks (part of the quotation), a passive cue ("it is
 said that"), a cue with no subject that reads as a speaker (relative clauses such as
 "the plan he said would fail" have no clause after the cue), words after a ``bare``
-cue that are not a clause ("recalled memories of …"), and beliefs in the author's own
-voice. Cues tagged ``belief`` (think, believe, hope …) report a position, not words:
-they are kept when a third party holds the belief ("Analysts believe that …") and
-dropped in the first person outside quote marks ("We believe that …").
+cue that are not a clause ("recalled memories of …"), a cue form that is a noun before
+a relative clause ("the weather reports that we read were wrong"), the object of a
+participle in an aside between a subject and its verb ("Environmental groups, citing new
+studies, said …"), and beliefs in the author's own voice. Cues tagged ``belief``
+(think, believe, hope …) report a position, not words: they are kept when a third
+party holds the belief ("Analysts believe that …") and dropped in the first person
+outside quote marks ("We believe that …").
 
 Quote marks win over reported speech: a clause that is mostly a quotation in marks is
 not reported again, and a clause is cut before a direct quotation that follows it in
@@ -59,6 +63,7 @@ from ._attribution import (
     agent_after,
     attribute_before,
     sentence_subject,
+    subject_aside,
     subject_before,
 )
 from ._lexicon import CueEntry, Lexicon
@@ -779,6 +784,8 @@ def _that_after(tokens: list[Token], i: int, entry: CueEntry, lexicon: Lexicon) 
         j = _skip_adjuncts(tokens, _skip_object(tokens, j, lexicon), lexicon)
         if j < len(tokens) and tokens[j].lower != "that":
             j = _that_past_object(tokens, j, i, lexicon)
+    if j < len(tokens) and tokens[j].text == "," and _verb_form(tokens[i - 1].lower, entry):
+        j = _that_past_aside(tokens, j, i)  # not after a noun: "a recent claim, …, that"
     if j >= len(tokens) or tokens[j].lower != "that" or j - i > MAX_GAP_TOKENS:
         return None
     nxt = j + 1
@@ -805,7 +812,98 @@ def _that_after(tokens: list[Token], i: int, entry: CueEntry, lexicon: Lexicon) 
         and not _finite_within(tokens, nxt + 1, lexicon, 8, commas=True)
     ):
         return None  # "reports that track spending": a relative clause
+    if _noun_form(tokens[i - 1], entry) and _gapped_clause(tokens, nxt, lexicon):
+        return None  # "The weather reports that we read were wrong": "reports" is a noun
     return nxt
+
+
+# Finite verbs that only follow another verb as its auxiliary ("has said", "was told"),
+# and the plural forms of "be" that show the number of their subject.
+_AUXILIARY_VERBS = _BE | frozenset(
+    {"has", "have", "had", "will", "would", "can", "could", "may", "might", "must"}
+    | {"shall", "should", "do", "does", "did"}
+)
+_PLURAL_BE = frozenset({"are", "were"})
+
+
+def _gapped_clause(tokens: list[Token], start: int, lexicon: Lexicon) -> bool:
+    """Whether the words after "that" from ``tokens[start]`` read as a relative clause
+    that lacks its object or subject, followed at once by the sentence's own verb: the
+    cue form before "that" is then a noun ("the election reports that analysts publish
+    were ignored", "the news claims that circulate online are false").
+
+    Read on the clause's first words only: a subject (one word, or a determiner and a
+    noun), then two verbs in a row. Without part-of-speech tags the first of the two
+    must show that it is a verb: a known verb form ("that the minister made were
+    false"), the word after a subject pronoun ("that we read were wrong"), or a word
+    that cannot be a plural noun before a plural "are"/"were" after a bare subject
+    ("that analysts publish were ignored"). A complete clause has none of these shapes
+    ("that sales were down", "that farm incomes were falling", "that they both were").
+    """
+    first = tokens[start]
+    det = _is(lexicon, "determiner", first.lower)
+    k = start + (2 if det else 1)  # the first verb, after the subject
+    if k + 1 >= len(tokens) or first.is_cap or any(c.isdigit() for c in first.text):
+        return False
+    subject = tokens[start:k]
+    verb, second = tokens[k], tokens[k + 1]
+    if not all(t.is_word for t in (*subject, verb, second)) or verb.is_cap:
+        return False
+    low = verb.lower
+    if not (_is(lexicon, "finite", second.lower) or second.lower in _BE):
+        return False
+    if (
+        _auxiliary(lexicon, low)
+        or low.endswith("ly")
+        or low in _RELATIVES
+        or _is(lexicon, "adverb", low)
+        or _is(lexicon, "floating", low)
+        or _is(lexicon, "preposition", low)
+        or _is(lexicon, "stop", low)
+        or _is(lexicon, "subject_pronoun", low)
+    ):
+        return False  # "that he has been", "that they both were", "that he still is"
+    if _is(lexicon, "finite", low) or (low.endswith("ed") and not det):
+        return True  # "that the minister made were false", "that analysts published were"
+    pronoun = _is(lexicon, "subject_pronoun", first.lower)
+    if pronoun:
+        return True  # "that we read were wrong"
+    return (
+        second.lower in _PLURAL_BE
+        and not det
+        and not low.endswith("s")
+        and not _is(lexicon, "plural_noun", low)
+        and not _is(lexicon, "object_pronoun", low)
+    )
+
+
+def _auxiliary(lexicon: Lexicon, low: str) -> bool:
+    """ "has", "would", "didn't", "he's": a verb that takes another one after it."""
+    return (
+        low in _AUXILIARY_VERBS
+        or low.endswith(("n't", "n’t"))
+        or _is(lexicon, "pronoun_contraction", low)
+    )
+
+
+MAX_ASIDE_WORDS = 8
+
+
+def _that_past_aside(tokens: list[Token], comma: int, i: int) -> int:
+    """The "that" after an aside between two commas right after a cue ("said, however,
+    that", "said, per a translator, that", "warned, citing new studies, that"): words
+    only, within the gap allowed after a cue; else ``comma``."""
+    k = comma + 1
+    while k < len(tokens) and k - comma <= MAX_ASIDE_WORDS + 1 and k - i <= MAX_GAP_TOKENS:
+        tok = tokens[k]
+        if tok.text == ",":
+            if k > comma + 1 and k + 1 < len(tokens) and tokens[k + 1].lower == "that":
+                return k + 1
+            return comma
+        if not tok.is_word or tok.lower in _RELATIVES:
+            return comma  # a quotation, a clause or a list, not an aside
+        k += 1
+    return comma
 
 
 def _that_past_object(tokens: list[Token], j: int, i: int, lexicon: Lexicon) -> int:
@@ -832,6 +930,13 @@ def _that_past_object(tokens: list[Token], j: int, i: int, lexicon: Lexicon) -> 
 def _verb_only(cue_word: Token, entry: CueEntry) -> bool:
     """A cue form that cannot be a noun ("said", "told", "stressed"; not "reports")."""
     return _verb_form(cue_word.lower, entry)
+
+
+def _noun_form(cue_word: Token, entry: CueEntry) -> bool:
+    """A cue form that may also be a noun, plural or singular ("reports", "claims",
+    "report"; not "said", "noting", "pointed out")."""
+    low = cue_word.lower
+    return not _verb_form(low, entry) and (low.endswith("s") or low == entry.lemma)
 
 
 def _verb_form(low: str, entry: CueEntry) -> bool:
@@ -1621,6 +1726,16 @@ def _complement_after(
     start = _complement_start(tokens, _skip_adjuncts(tokens, i, lexicon), cue.entry, lexicon)
     if start is None:
         return None
+    if (
+        _participle(tokens[cue.index])
+        and tokens[cue.index - 1].text == ","
+        and tokens[start].lower != "to"
+        and not _request_to(tokens, start, lexicon)
+        and subject_aside(tokens, cue, lexicon)
+    ):
+        # "Environmental groups, citing new studies, said …": what the subject points
+        # to on the way to its statement, not a statement of its own.
+        return None
     speaker = _speaker_of(tokens, cue, lexicon) or _phrase_speaker(tokens, cue, sentence, lexicon)
     if speaker is None:
         return None
@@ -1851,6 +1966,8 @@ def _source_after(
             while k > 0 and subject.start - tokens[k].start < 40 and tokens[k].is_word:
                 if tokens[k].is_cap or _is(lexicon, "finite", tokens[k].lower):
                     return None
+                if tokens[k].lower == "that" and tokens[k - 1].text == ",":
+                    return None  # "…, however, that she did chime in": a "that" clause
                 k -= 1
             if k < 0 or tokens[k].text != ",":
                 return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 
 import regex
@@ -104,11 +106,12 @@ def in_number(tokens: list[Token], k: int) -> bool:
 
 def tokens_inside(tokens: list[Token], start: int, end: int) -> list[Token]:
     """The tokens lying wholly inside ``[start, end)``. Tokens come in order and do not
-    overlap, so those are one run: only the few at either edge are looked at."""
-    first = 0
-    while first < len(tokens) and tokens[first].start < start:
-        first += 1
-    last = len(tokens)
-    while last > first and tokens[last - 1].end > end:
-        last -= 1
-    return tokens[first:last]
+    overlap (their starts and their ends both ascend), so those are one run, found by
+    two binary searches: a window may be cut from blocks of a thousand tokens."""
+    first = bisect.bisect_left(tokens, start, key=token_start)
+    return tokens[first : bisect.bisect_right(tokens, end, first, key=token_end)]
+
+
+#: Sort keys for binary searches over tokens in order.
+token_start = operator.attrgetter("start")
+token_end = operator.attrgetter("end")
