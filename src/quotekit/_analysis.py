@@ -8,7 +8,7 @@ from typing import overload
 
 from ._lexicon import Lexicon
 from ._model import Span
-from ._text import TextView, find_paragraphs, sentence_bounds
+from ._text import TextView, paragraph_bounds, sentence_bounds
 from ._tokens import Token, token_start, tokenize, tokens_inside
 
 # How many tokens of recent sentences a document keeps for reuse by later stages (about
@@ -49,8 +49,13 @@ class SpanSequence(Sequence[Span]):
     @classmethod
     def from_bounds(cls, bounds: Iterable[tuple[int, int]]) -> SpanSequence:
         """The spans of ``(start, end)`` pairs, made without a :class:`Span` each."""
+        return cls.from_offsets(_unzip(list(bounds)))
+
+    @classmethod
+    def from_offsets(cls, offsets: tuple[tuple[int, ...], tuple[int, ...]]) -> SpanSequence:
+        """The spans of the tuple of their starts and the tuple of their ends."""
         sequence = cls.__new__(cls)  # (no empty sequence made first: one per document)
-        sequence._set(_unzip(list(bounds)))
+        sequence._set(offsets)
         return sequence
 
     def __len__(self) -> int:
@@ -330,16 +335,16 @@ class Analysis:
 def analyse(view: TextView, lexicon: Lexicon, excluded: tuple[Span, ...] = ()) -> Analysis:
     """Split a view into paragraphs and sentences."""
     text = view.text
-    paragraphs = find_paragraphs(text)
+    paragraphs = paragraph_bounds(text)
     sentences: list[tuple[int, int]] = []
-    for paragraph in paragraphs:
-        sentences += sentence_bounds(text, paragraph, lexicon)
+    for start, end in zip(*paragraphs, strict=True):
+        sentences += sentence_bounds(text, start, end, lexicon)
     if excluded:
         excluded = tuple(sorted(excluded))
     return Analysis(
         view,
         lexicon,
-        SpanSequence(paragraphs),
+        SpanSequence.from_offsets(paragraphs),
         SpanSequence.from_bounds(sentences),
         excluded,
         tuple([s.start for s in excluded]),

@@ -265,7 +265,7 @@ def read_text(text: str) -> TextSource:
     """The fields of ``Document.from_text(text)`` that extraction reads, without making
     the Document: a news feed calls extract() on many short texts, and the validated
     Document (eleven checked fields) was a visible part of the cost of each."""
-    inferred = _infer(text, default_rules(), ())
+    inferred = _infer(text, default_rules(), (), with_paragraphs=False)
     return TextSource(text, None, inferred.outlet, inferred.published, inferred.furniture, ())
 
 
@@ -287,8 +287,11 @@ def view_offset(view: TextView, index: int) -> int:
     return bisect.bisect_left(range(len(view.text) + 1), index, key=view.to_original)
 
 
-def _infer(text: str, rules: FurnitureRules, known: Sequence[Furniture]) -> _Inferred:
-    """Metadata, body paragraphs and furniture of ``text`` (plus ``known`` furniture).
+def _infer(
+    text: str, rules: FurnitureRules, known: Sequence[Furniture], *, with_paragraphs: bool = True
+) -> _Inferred:
+    """Metadata, body paragraphs and furniture of ``text`` (plus ``known`` furniture);
+    with ``with_paragraphs=False`` no paragraphs (extraction finds its own).
 
     The lines are read in this order: furniture and captions, then the title (the first
     other line), then datelines and bylines among the short lines opening and closing
@@ -337,6 +340,12 @@ def _infer(text: str, rules: FurnitureRules, known: Sequence[Furniture]) -> _Inf
         furniture.append(Furniture(view.span_to_original(start, end), kind, rule))
     if known:
         furniture = _outermost(furniture)  # (the lines' own spans are disjoint and sorted)
+    title = None
+    if title_line is not None:
+        start, end = lines[title_line]
+        title = " ".join(vtext[start:end].split())
+    if not with_paragraphs:
+        return _Inferred(title, outlet, published, byline, (), tuple(furniture))
     excluded = {lines[i][0] for i in kinds}
     if title_line is not None:
         excluded.add(lines[title_line][0])
@@ -349,10 +358,6 @@ def _infer(text: str, rules: FurnitureRules, known: Sequence[Furniture]) -> _Inf
         ]
     if len(vtext) != len(text):  # characters were removed: map the spans back
         paragraphs = [view.span_to_original(p.start, p.end) for p in paragraphs]
-    title = None
-    if title_line is not None:
-        start, end = lines[title_line]
-        title = " ".join(vtext[start:end].split())
     return _Inferred(title, outlet, published, byline, tuple(paragraphs), tuple(furniture))
 
 
