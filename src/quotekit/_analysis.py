@@ -169,9 +169,12 @@ class Analysis:
         return max(0, bisect.bisect_right(self.sentences.starts, pos) - 1)
 
     def sentence_at(self, pos: int) -> Span:
-        if not self.sentences:
+        # (The offsets are read directly: the stages ask for sentences very often, and
+        # the sequence's own len() and sentence_index() are Python calls.)
+        starts = self.sentences.starts
+        if not starts:
             return Span(0, len(self.text))
-        return self.sentences[self.sentence_index(pos)]
+        return self.sentences[max(0, bisect.bisect_right(starts, pos) - 1)]
 
     def tokens(self, start: int, end: int, sentence: Span | None = None) -> list[Token]:
         """The tokens of ``[start, end)``: a slice of its sentence's tokens when that
@@ -183,7 +186,7 @@ class Analysis:
         In a huge sentence (a paragraph with no sentence end) the slice is cut from the
         sentence's blocks: the windows after its quotation marks would otherwise
         tokenize most of it a second time."""
-        if self.sentences:
+        if self.sentences.starts:
             sentence = self.sentence_at(start) if sentence is None else sentence
             if sentence.start <= start and end <= sentence.end:
                 memo = self._token_memo.get(sentence.start)

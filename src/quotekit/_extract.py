@@ -306,7 +306,9 @@ def _sentence_rest(
     crosses: its tokens there are those a fresh reading gives."""
     sentences = analysis.sentences
     sentence_end = (
-        sentences.ends[analysis.sentence_index(close_end - 1)] if sentences else len(analysis.text)
+        sentences.ends[analysis.sentence_index(close_end - 1)]
+        if sentences.starts
+        else len(analysis.text)
     )
     end = min(sentence_end, close_end + AFTER_WINDOW)
     if end <= close_end:
