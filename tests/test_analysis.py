@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import sys
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from quotekit import Span, default_lexicon
 from quotekit._analysis import SpanSequence, analyse
-from quotekit._text import find_paragraphs, make_view
+from quotekit._text import (
+    _REMOVED_ANY,
+    _SPACE_LIKE,
+    _normalised_view,
+    find_paragraphs,
+    make_view,
+)
 
 _SPANS = st.lists(
     st.tuples(st.integers(0, 10_000), st.integers(0, 500)).map(lambda p: Span(p[0], sum(p))),
@@ -86,3 +94,51 @@ def test_a_view_removes_only_invisible_characters_and_carriage_returns(text: str
     for i, char in enumerate(view.text):
         if char not in "\n":
             assert text[view.to_original(i)] == char
+
+
+def test_every_character_a_view_changes_is_not_printable() -> None:
+    """make_view() returns a printable text (once "\\n" is set aside) as it is, and one
+    whose only other such characters are no-break spaces with those replaced: sound
+    because every character the full normalisation removes or replaces is refused by
+    str.isprintable()."""
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    changed = set(_SPACE_LIKE.findall(every)) | set(_REMOVED_ANY.findall(every)) | {"\r"}
+    assert changed and all(not c.isprintable() for c in changed)
+    assert "\n" not in changed
+
+
+_VIEW_CHARS = st.sampled_from(
+    [
+        "a",
+        "B",
+        " ",
+        "\n",
+        "\r",
+        "\r\n",
+        "\t",
+        "\u00a0",
+        "\u200b",
+        "\u00ad",
+        "\ufeff",
+        "“",
+        "é",
+        "\u2028",
+        "\x00",
+        "\x85",
+        "\ud800",
+        "\u202f",
+        "\u3000",
+        "\u0600",
+        "\ue000",
+        "\U0001f600",
+    ]
+)
+
+
+@given(st.one_of(st.lists(_VIEW_CHARS, max_size=40).map("".join), st.text(max_size=40)))
+def test_a_view_made_in_one_scan_is_the_full_normalisation(text: str) -> None:
+    fast, full = make_view.__wrapped__(text), _normalised_view(text)
+    assert fast == full
+    assert [fast.to_original(i) for i in range(len(fast.text) + 1)] == [
+        full.to_original(i) for i in range(len(full.text) + 1)
+    ]

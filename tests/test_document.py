@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import quotekit
 from conftest import seed_text
 from quotekit import Document, Furniture, FurnitureKind, InputTypeError, LexiconError, Span
-from quotekit._document import view_offset
+from quotekit._document import read_text, view_offset
 from quotekit._furniture import (
     MAX_LINE,
     default_rules,
@@ -535,6 +535,31 @@ def test_from_text_never_raises_and_spans_are_in_bounds(lines: list[str], sep: s
     quotes = quotekit.extract(document, include_terms=True)
     for quote in quotes:
         assert 0 <= quote.span.start <= quote.span.end <= len(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.one_of(_LINES, st.text(max_size=40)), max_size=12),
+    st.sampled_from(["\n", "\r\n", "\n\n"]),
+)
+def test_read_text_holds_what_from_text_holds(lines: list[str], sep: str) -> None:
+    """extract() reads a str with read_text(), which skips making the Document: the
+    fields it reads are those of Document.from_text()."""
+    text = sep.join(lines)
+    document = Document.from_text(text)
+    source = read_text(text)
+    assert source.text is text
+    assert source == (
+        document.text,
+        document.doc_id,
+        document.outlet,
+        document.published,
+        document.furniture,
+        document.quote_evidence,
+    )
+    assert quotekit.extract(text, include_terms=True) == quotekit.extract(
+        document, include_terms=True
+    )
 
 
 @settings(max_examples=60, deadline=None)

@@ -19,11 +19,13 @@ from hypothesis import strategies as st
 from quotekit import Document
 from quotekit._furniture import (
     _SPACE_CLASS,
+    MAX_LINE,
     OPENING,
     OPENS_RULE,
     OPENS_SHARE_LIST,
     default_rules,
     find_furniture,
+    is_title_like,
     load_rules,
     opening,
     text_lines,
@@ -257,3 +259,74 @@ def test_adversarial_shapes_finish(text: str) -> None:
     for span in [f.span for f in document.furniture] + list(document.paragraphs):
         assert 0 <= span.start < span.end <= len(text)
     assert _found(text) == _found(text, EXHAUSTIVE)
+
+
+def _title_like_reference(line: str, *, alone: bool = False) -> bool:
+    """is_title_like() as written before its one-call test for a line with no upper-case
+    letter after its first character."""
+    words = line.split(None, 30)
+    if len(line) > MAX_LINE or not 0 < len(words) <= 30 or line.endswith((",", ":", ";")):
+        return False
+    if not line.endswith("."):
+        return True
+    if not alone or len(words) > 20 or regex.search(r"[.!?]\s{1,3}\p{Lu}", line[:-1]):
+        return False
+    long_words = [w for w in words if len(w) >= 4 and sum(map(str.isalpha, w)) >= 4]
+    capitalised = [w for w in long_words if w.lstrip("'‘\"“(")[:1].isupper()]
+    return len(long_words) >= 2 and 2 * len(capitalised) >= len(long_words) + 1
+
+
+# Words of headlines and sentences, with letters whose case is unusual: upper case with no
+# lower-case form (ℂ), title case (ǅ), upper case but not a letter (Ⓐ), no case at all.
+_TITLE_WORDS = st.sampled_from(
+    [
+        "Clinton",
+        "Says",
+        "Russians",
+        "hacked",
+        "the",
+        "party",
+        "Servers",
+        "“Plan”",
+        "(Photo",
+        "ℂompany",
+        "ǅemal",
+        "Ⓐlpha",
+        "ⓐlpha",
+        "İstanbul",
+        "ßtraße",
+        "Ωmega",
+        "ωmega",
+        "1999",
+        "U.S.",
+        "Done.",
+        "Next",
+        "x",
+        "'Quote'",
+        "日本語",
+        "Straße",
+        "ﬁnal",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.lists(_TITLE_WORDS, min_size=1, max_size=24).map(" ".join),
+        st.text(max_size=40),
+    ),
+    st.sampled_from(["", ".", ".'", " ."]),
+    st.booleans(),
+)
+def test_title_like_screen_agrees_with_the_full_test(words: str, end: str, alone: bool) -> None:
+    line = words + end
+    assert is_title_like(line, alone=alone) == _title_like_reference(line, alone=alone)
+
+
+def test_title_like_screen_character_facts() -> None:
+    """The screen reads 'no upper-case letter' from str.islower(), which is false for
+    any string holding a character that str.isupper() accepts."""
+    for c in _all_characters():
+        if c.isupper():
+            assert not ("a" + c).islower()

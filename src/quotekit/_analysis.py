@@ -8,7 +8,7 @@ from typing import overload
 
 from ._lexicon import Lexicon
 from ._model import Span
-from ._text import TextView, find_paragraphs, sentence_bounds
+from ._text import TextView, paragraph_bounds, sentence_bounds
 from ._tokens import Token, token_start, tokenize, tokens_inside
 
 # How many tokens of recent sentences a document keeps for reuse by later stages (about
@@ -49,8 +49,13 @@ class SpanSequence(Sequence[Span]):
     @classmethod
     def from_bounds(cls, bounds: Iterable[tuple[int, int]]) -> SpanSequence:
         """The spans of ``(start, end)`` pairs, made without a :class:`Span` each."""
+        return cls.from_offsets(_unzip(list(bounds)))
+
+    @classmethod
+    def from_offsets(cls, offsets: tuple[tuple[int, ...], tuple[int, ...]]) -> SpanSequence:
+        """The spans of the tuple of their starts and the tuple of their ends."""
         sequence = cls.__new__(cls)  # (no empty sequence made first: one per document)
-        sequence._set(_unzip(list(bounds)))
+        sequence._set(offsets)
         return sequence
 
     def __len__(self) -> int:
@@ -164,9 +169,12 @@ class Analysis:
         return max(0, bisect.bisect_right(self.sentences.starts, pos) - 1)
 
     def sentence_at(self, pos: int) -> Span:
-        if not self.sentences:
+        # (The offsets are read directly: the stages ask for sentences very often, and
+        # the sequence's own len() and sentence_index() are Python calls.)
+        starts = self.sentences.starts
+        if not starts:
             return Span(0, len(self.text))
-        return self.sentences[self.sentence_index(pos)]
+        return self.sentences[max(0, bisect.bisect_right(starts, pos) - 1)]
 
     def tokens(self, start: int, end: int, sentence: Span | None = None) -> list[Token]:
         """The tokens of ``[start, end)``: a slice of its sentence's tokens when that
@@ -178,7 +186,7 @@ class Analysis:
         In a huge sentence (a paragraph with no sentence end) the slice is cut from the
         sentence's blocks: the windows after its quotation marks would otherwise
         tokenize most of it a second time."""
-        if self.sentences:
+        if self.sentences.starts:
             sentence = self.sentence_at(start) if sentence is None else sentence
             if sentence.start <= start and end <= sentence.end:
                 memo = self._token_memo.get(sentence.start)
@@ -330,16 +338,16 @@ class Analysis:
 def analyse(view: TextView, lexicon: Lexicon, excluded: tuple[Span, ...] = ()) -> Analysis:
     """Split a view into paragraphs and sentences."""
     text = view.text
-    paragraphs = find_paragraphs(text)
+    paragraphs = paragraph_bounds(text)
     sentences: list[tuple[int, int]] = []
-    for paragraph in paragraphs:
-        sentences += sentence_bounds(text, paragraph, lexicon)
+    for start, end in zip(*paragraphs, strict=True):
+        sentences += sentence_bounds(text, start, end, lexicon)
     if excluded:
         excluded = tuple(sorted(excluded))
     return Analysis(
         view,
         lexicon,
-        SpanSequence(paragraphs),
+        SpanSequence.from_offsets(paragraphs),
         SpanSequence.from_bounds(sentences),
         excluded,
         tuple([s.start for s in excluded]),

@@ -249,6 +249,26 @@ def _check_arguments(
 # --- inference from text -------------------------------------------------------------------
 
 
+class TextSource(NamedTuple):
+    """What :func:`quotekit.extract` reads of a plain-text article: the fields a
+    :class:`Document` from :meth:`Document.from_text` would hold (see :func:`read_text`)."""
+
+    text: str
+    doc_id: str | None
+    outlet: str | None
+    published: _dt.date | None
+    furniture: tuple[Furniture, ...]
+    quote_evidence: tuple[Span, ...]
+
+
+def read_text(text: str) -> TextSource:
+    """The fields of ``Document.from_text(text)`` that extraction reads, without making
+    the Document: a news feed calls extract() on many short texts, and the validated
+    Document (eleven checked fields) was a visible part of the cost of each."""
+    inferred = _infer(text, default_rules(), (), with_paragraphs=False)
+    return TextSource(text, None, inferred.outlet, inferred.published, inferred.furniture, ())
+
+
 class _Inferred(NamedTuple):
     """What :func:`_infer` read from a text (a plain tuple: one is made per document)."""
 
@@ -267,8 +287,11 @@ def view_offset(view: TextView, index: int) -> int:
     return bisect.bisect_left(range(len(view.text) + 1), index, key=view.to_original)
 
 
-def _infer(text: str, rules: FurnitureRules, known: Sequence[Furniture]) -> _Inferred:
-    """Metadata, body paragraphs and furniture of ``text`` (plus ``known`` furniture).
+def _infer(
+    text: str, rules: FurnitureRules, known: Sequence[Furniture], *, with_paragraphs: bool = True
+) -> _Inferred:
+    """Metadata, body paragraphs and furniture of ``text`` (plus ``known`` furniture);
+    with ``with_paragraphs=False`` no paragraphs (extraction finds its own).
 
     The lines are read in this order: furniture and captions, then the title (the first
     other line), then datelines and bylines among the short lines opening and closing
@@ -317,6 +340,12 @@ def _infer(text: str, rules: FurnitureRules, known: Sequence[Furniture]) -> _Inf
         furniture.append(Furniture(view.span_to_original(start, end), kind, rule))
     if known:
         furniture = _outermost(furniture)  # (the lines' own spans are disjoint and sorted)
+    title = None
+    if title_line is not None:
+        start, end = lines[title_line]
+        title = " ".join(vtext[start:end].split())
+    if not with_paragraphs:
+        return _Inferred(title, outlet, published, byline, (), tuple(furniture))
     excluded = {lines[i][0] for i in kinds}
     if title_line is not None:
         excluded.add(lines[title_line][0])
@@ -329,10 +358,6 @@ def _infer(text: str, rules: FurnitureRules, known: Sequence[Furniture]) -> _Inf
         ]
     if len(vtext) != len(text):  # characters were removed: map the spans back
         paragraphs = [view.span_to_original(p.start, p.end) for p in paragraphs]
-    title = None
-    if title_line is not None:
-        start, end = lines[title_line]
-        title = " ".join(vtext[start:end].split())
     return _Inferred(title, outlet, published, byline, tuple(paragraphs), tuple(furniture))
 
 
@@ -395,14 +420,14 @@ def _outermost(furniture: list[Furniture]) -> list[Furniture]:
 # --- what extraction needs ---------------------------------------------------------------
 
 
-def excluded_in_view(document: Document, view: TextView) -> tuple[Span, ...]:
+def excluded_in_view(document: Document | TextSource, view: TextView) -> tuple[Span, ...]:
     """The document's furniture spans in offsets of ``view`` (a view of its text), merged
     where they overlap: the analysis looks up only the last span starting before a point.
     """
     if not document.furniture:
         return ()
     merged: list[list[int]] = []
-    for span in sorted(document.excluded):
+    for span in sorted(f.span for f in document.furniture):
         start, end = view_offset(view, span.start), view_offset(view, span.end)
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
@@ -412,7 +437,10 @@ def excluded_in_view(document: Document, view: TextView) -> tuple[Span, ...]:
 
 
 def with_quote_evidence(
-    document: Document, view: TextView, paragraphs: Sequence[Span], marked: list[MarkedSpan]
+    document: Document | TextSource,
+    view: TextView,
+    paragraphs: Sequence[Span],
+    marked: list[MarkedSpan],
 ) -> list[MarkedSpan]:
     """``marked`` plus a span for each quote by markup that holds no quote marks.
 

@@ -28,7 +28,7 @@ from ._attribution import (
 from ._blocks import Block, find_blocks
 from ._config import ExtractConfig
 from ._coref import Resolved, Resolver, background_names
-from ._document import Document, excluded_in_view, with_quote_evidence
+from ._document import Document, TextSource, excluded_in_view, read_text, with_quote_evidence
 from ._kinds import classify_marked
 from ._marks import MarkedSpan, find_marked_quotes_in, with_words
 from ._model import (
@@ -94,10 +94,11 @@ def extract(
     With a ``registry``, every speaker it knows gets the registry's name and id.
     Raises :class:`~quotekit.errors.InputTypeError` (a ``TypeError``) for anything else.
     """
+    document: Document | TextSource
     if isinstance(text, Document):
         document = text
     elif isinstance(text, str):
-        document = Document.from_text(text)
+        document = read_text(text)  # what Document.from_text(text) holds, unvalidated
     else:
         raise InputTypeError("text", "a str or a Document", text)
     if doc_id is not None and not isinstance(doc_id, str):
@@ -305,7 +306,9 @@ def _sentence_rest(
     crosses: its tokens there are those a fresh reading gives."""
     sentences = analysis.sentences
     sentence_end = (
-        sentences.ends[analysis.sentence_index(close_end - 1)] if sentences else len(analysis.text)
+        sentences.ends[analysis.sentence_index(close_end - 1)]
+        if sentences.starts
+        else len(analysis.text)
     )
     end = min(sentence_end, close_end + AFTER_WINDOW)
     if end <= close_end:

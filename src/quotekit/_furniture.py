@@ -550,7 +550,12 @@ def is_title_like(line: str, *, alone: bool = False) -> bool:
         return False
     if not line.endswith("."):
         return True
-    if not alone or len(words) > MAX_TITLE_CASE_WORDS or _INNER_STOP.search(line[:-1]):
+    if not alone or len(words) > MAX_TITLE_CASE_WORDS:
+        return False
+    # Title case needs two capitalised words, so an upper-case letter after the first
+    # character: a sentence with none ("It was late.") is told in one call. (islower()
+    # is false as soon as any character is upper case.)
+    if line[1:].islower() or _INNER_STOP.search(line[:-1]):
         return False
     long_words = [w for w in words if len(w) >= 4 and sum(map(str.isalpha, w)) >= 4]
     capitalised = [w for w in long_words if w.lstrip("'‘\"“(")[:1].isupper()]

@@ -128,6 +128,20 @@ class TextView:
 @functools.lru_cache(maxsize=4)
 def make_view(original: str) -> TextView:
     """Normalise ``original`` for scanning, keeping an exact offset map."""
+    # Every character the view removes or replaces is one str.isprintable() refuses (the
+    # tests check each), and so is "\n", which the view keeps. Most texts hold no other
+    # such character, or only no-break spaces (web text): two scans in C then tell what
+    # the patterns below (over 20 ns a character on text that is not ASCII) would do.
+    probe = original.replace("\n", " ")
+    if probe.isprintable():
+        return TextView(original, original)
+    if probe.replace("\xa0", " ").isprintable():
+        return TextView(original, original.replace("\xa0", " "))
+    return _normalised_view(original)
+
+
+def _normalised_view(original: str) -> TextView:
+    """:func:`make_view` with every step run."""
     text = original
     run_at: list[int] = []
     removed_upto: list[int] = []
@@ -159,13 +173,17 @@ def find_paragraphs(text: str) -> list[Span]:
     A line is a paragraph. A line that ends mid-sentence and is followed by a line
     starting in lower case is a hard-wrapped continuation and joins it.
     """
-    return list(_paragraphs(text))
+    starts, ends = paragraph_bounds(text)
+    return list(map(Span, starts, ends))
 
 
-# Memoised for the same reason as make_view (the document and the pipeline both ask).
+# Memoised for the same reason as make_view (a Document and the pipeline both ask).
 @functools.lru_cache(maxsize=4)
-def _paragraphs(text: str) -> tuple[Span, ...]:
-    spans: list[Span] = []
+def paragraph_bounds(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """:func:`find_paragraphs` as the tuples of their starts and of their ends: the
+    analysis keeps paragraphs so, and needs no :class:`Span` made of each."""
+    starts: list[int] = []
+    ends: list[int] = []
     pending_start = pending_end = -1  # the paragraph read so far, if any
     line_start = 0
     # str.strip() trims exactly the characters trim_whitespace() does (str.isspace).
@@ -175,7 +193,8 @@ def _paragraphs(text: str) -> tuple[Span, ...]:
         kept = line.strip()
         if not kept:
             if pending_start >= 0:
-                spans.append(Span(pending_start, pending_end))
+                starts.append(pending_start)
+                ends.append(pending_end)
                 pending_start = -1
             continue
         start = raw_start + len(line) - len(line.lstrip())
@@ -184,11 +203,13 @@ def _paragraphs(text: str) -> tuple[Span, ...]:
             if text[pending_end - 1] not in _SENTENCE_END_CHARS and kept[0].islower():
                 pending_end = end  # a hard-wrapped continuation
                 continue
-            spans.append(Span(pending_start, pending_end))
+            starts.append(pending_start)
+            ends.append(pending_end)
         pending_start, pending_end = start, end
     if pending_start >= 0:
-        spans.append(Span(pending_start, pending_end))
-    return tuple(spans)
+        starts.append(pending_start)
+        ends.append(pending_end)
+    return tuple(starts), tuple(ends)
 
 
 def trim_whitespace(text: str, start: int, end: int) -> tuple[int, int]:
@@ -215,15 +236,17 @@ def find_sentences(text: str, paragraph: Span, lexicon: Lexicon) -> list[Span]:
     "U.S.", "Jan. 7", "No. 5") or an initial ("J. Smith"), unless the abbreviation can
     also end a sentence and a sentence opener follows ("in the U.S. The next day").
     """
-    return [Span(start, end) for start, end in sentence_bounds(text, paragraph, lexicon)]
+    return [
+        Span(start, end)
+        for start, end in sentence_bounds(text, paragraph.start, paragraph.end, lexicon)
+    ]
 
 
-def sentence_bounds(text: str, paragraph: Span, lexicon: Lexicon) -> list[tuple[int, int]]:
-    """:func:`find_sentences` as ``(start, end)`` pairs: the analysis keeps sentences as
-    offsets, and a long document has too many to make a :class:`Span` of each."""
+def sentence_bounds(text: str, start: int, stop: int, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """:func:`find_sentences` for the paragraph ``[start, stop)``, as ``(start, end)``
+    pairs: the analysis keeps sentences as offsets, and a long document has too many to
+    make a :class:`Span` of each."""
     bounds: list[tuple[int, int]] = []
-    start = paragraph.start
-    stop = paragraph.end
     for match in _BOUNDARY.finditer(text, start, stop):
         end = match.end()
         nxt = end
