@@ -93,6 +93,11 @@ def test_a_search_finds_what_the_full_search_finds(
         for entity in resolver._remembered.values():
             # Each remembered name is indexed under all its pairs.
             assert resolver._unheld(entity.keys) == -1
+        for indexed in resolver._by_run.values():
+            # Only remembered names, in the order they were made (what _forget reads).
+            listed = indexed if isinstance(indexed, list) else [indexed]
+            assert all(id(e) in resolver._remembered for e in listed)
+            assert [e.made for e in listed] == sorted(e.made for e in listed)
         for words in runs:
             keys = _keys(words)
             found = resolver._find_containing(words, keys, gender)

@@ -114,6 +114,7 @@ class _Entity:
     titles: tuple[str, ...]
     gender: str  # from a title: certain
     last_pos: int
+    made: int  # its place in the order the resolver made its entities (see _forget)
     spoke: bool = False
     spoke_at: int = -1  # where it was last credited with speech
     media: bool = False
@@ -283,6 +284,7 @@ class Resolver:
     _recency: OrderedDict[int, _Entity] = attrs.Factory(OrderedDict)
     # Every remembered entity, least recently mentioned first (see MAX_ENTITIES).
     _remembered: OrderedDict[int, _Entity] = attrs.Factory(OrderedDict)
+    _made: int = attrs.field(default=0, init=False)  # the entities made so far
 
     # --- the document's entities ------------------------------------------------------
 
@@ -380,9 +382,9 @@ class Resolver:
             if kind is SpeakerKind.UNKNOWN and self.registry is not None:
                 known = self.registry.lookup(parsed.name)
                 kind = known.kind if known is not None else kind
-            entity = _Entity(parsed.name, parsed.words, parsed.keys, kind, (), "", pos)
-            for run in _runs(entity.keys):
-                self._index(run, entity)
+            self._made += 1
+            entity = _Entity(parsed.name, parsed.words, parsed.keys, kind, (), "", pos, self._made)
+            self._index(entity)
         if spoke:
             entity.spoke, entity.spoke_at = True, pos
         if parsed.titles:
@@ -403,22 +405,28 @@ class Resolver:
             namesakes = self._by_run.get(run)
             if namesakes is entity:
                 del self._by_run[run]
-            elif isinstance(namesakes, list) and entity in namesakes:
+            elif isinstance(namesakes, list) and namesakes and namesakes[0].made <= entity.made:
+                # A list holds its entities in the order they were made and only loses
+                # its oldest (see _index) or a forgotten one: the entity is still there,
+                # most often first. (Else it went long ago: no list to search.)
                 namesakes.remove(entity)
         for acronym in entity.acronyms:
             del self._by_acronym[acronym]
         self._recency.pop(id(entity), None)
 
-    def _index(self, run: tuple[str, ...], entity: _Entity) -> None:
-        namesakes = self._by_run.get(run)
-        if namesakes is None:
-            self._by_run[run] = entity
-        elif isinstance(namesakes, list):
-            namesakes.append(entity)
-            if len(namesakes) >= 2 * MAX_NAMESAKES:
-                del namesakes[:-MAX_NAMESAKES]  # never compared again
-        else:
-            self._by_run[run] = [namesakes, entity]
+    def _index(self, entity: _Entity) -> None:
+        """Index a new entity under each of its runs."""
+        by_run = self._by_run
+        for run in _runs(entity.keys):
+            namesakes = by_run.get(run)
+            if namesakes is None:
+                by_run[run] = entity
+            elif isinstance(namesakes, list):
+                namesakes.append(entity)
+                if len(namesakes) >= 2 * MAX_NAMESAKES:
+                    del namesakes[:-MAX_NAMESAKES]  # never compared again
+            else:
+                by_run[run] = [namesakes, entity]
 
     def _namesakes(self, run: tuple[str, ...]) -> Iterable[_Entity]:
         """The newest MAX_NAMESAKES entities indexed under ``run``, newest first."""
