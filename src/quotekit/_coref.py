@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import sys
 from collections import OrderedDict
@@ -113,6 +114,7 @@ class _Entity:
     titles: tuple[str, ...]
     gender: str  # from a title: certain
     last_pos: int
+    made: int  # its place in the order the resolver made its entities (see _forget)
     spoke: bool = False
     spoke_at: int = -1  # where it was last credited with speech
     media: bool = False
@@ -282,6 +284,7 @@ class Resolver:
     _recency: OrderedDict[int, _Entity] = attrs.Factory(OrderedDict)
     # Every remembered entity, least recently mentioned first (see MAX_ENTITIES).
     _remembered: OrderedDict[int, _Entity] = attrs.Factory(OrderedDict)
+    _made: int = attrs.field(default=0, init=False)  # the entities made so far
 
     # --- the document's entities ------------------------------------------------------
 
@@ -348,14 +351,19 @@ class Resolver:
 
     def _touch(self, pos: int, entity: _Entity) -> None:
         entity.last_pos = max(entity.last_pos, pos)
+        key = id(entity)
         remembered = self._remembered
-        remembered[id(entity)] = entity
-        remembered.move_to_end(id(entity))
-        if len(remembered) > MAX_ENTITIES:
-            self._forget(remembered.popitem(last=False)[1])
+        if key in remembered:
+            remembered.move_to_end(key)
+        else:  # a new entity: added at the end
+            remembered[key] = entity
+            if len(remembered) > MAX_ENTITIES:
+                self._forget(remembered.popitem(last=False)[1])
         recency = self._recency
-        recency[id(entity)] = entity
-        recency.move_to_end(id(entity))
+        if key in recency:
+            recency.move_to_end(key)
+        else:
+            recency[key] = entity
         while pos - next(iter(recency.values())).last_pos > PRONOUN_REACH:
             recency.popitem(last=False)
 
@@ -374,9 +382,9 @@ class Resolver:
             if kind is SpeakerKind.UNKNOWN and self.registry is not None:
                 known = self.registry.lookup(parsed.name)
                 kind = known.kind if known is not None else kind
-            entity = _Entity(parsed.name, parsed.words, parsed.keys, kind, (), "", pos)
-            for run in _runs(entity.keys):
-                self._index(run, entity)
+            self._made += 1
+            entity = _Entity(parsed.name, parsed.words, parsed.keys, kind, (), "", pos, self._made)
+            self._index(entity)
         if spoke:
             entity.spoke, entity.spoke_at = True, pos
         if parsed.titles:
@@ -397,31 +405,52 @@ class Resolver:
             namesakes = self._by_run.get(run)
             if namesakes is entity:
                 del self._by_run[run]
-            elif isinstance(namesakes, list) and entity in namesakes:
+            elif isinstance(namesakes, list) and namesakes and namesakes[0].made <= entity.made:
+                # A list holds its entities in the order they were made and only loses
+                # its oldest (see _index) or a forgotten one: the entity is still there,
+                # most often first. (Else it went long ago: no list to search.)
                 namesakes.remove(entity)
         for acronym in entity.acronyms:
             del self._by_acronym[acronym]
         self._recency.pop(id(entity), None)
 
-    def _index(self, run: tuple[str, ...], entity: _Entity) -> None:
-        namesakes = self._by_run.get(run)
-        if namesakes is None:
-            self._by_run[run] = entity
-        elif isinstance(namesakes, list):
-            namesakes.append(entity)
-            if len(namesakes) >= 2 * MAX_NAMESAKES:
-                del namesakes[:-MAX_NAMESAKES]  # never compared again
-        else:
-            self._by_run[run] = [namesakes, entity]
+    def _index(self, entity: _Entity) -> None:
+        """Index a new entity under each of its runs."""
+        by_run = self._by_run
+        for run in _runs(entity.keys):
+            namesakes = by_run.get(run)
+            if namesakes is None:
+                by_run[run] = entity
+            elif isinstance(namesakes, list):
+                namesakes.append(entity)
+                if len(namesakes) >= 2 * MAX_NAMESAKES:
+                    del namesakes[:-MAX_NAMESAKES]  # never compared again
+            else:
+                by_run[run] = [namesakes, entity]
 
-    def _namesakes(self, run: tuple[str, ...]) -> list[_Entity]:
-        """The newest MAX_NAMESAKES entities indexed under ``run``, oldest first."""
+    def _namesakes(self, run: tuple[str, ...]) -> Iterable[_Entity]:
+        """The newest MAX_NAMESAKES entities indexed under ``run``, newest first."""
         namesakes = self._by_run.get(run)
         if namesakes is None:
-            return []
+            return ()
         if isinstance(namesakes, list):
-            return namesakes[-MAX_NAMESAKES:]
-        return [namesakes]
+            return itertools.islice(reversed(namesakes), MAX_NAMESAKES)
+        return (namesakes,)
+
+    def _unheld(self, keys: tuple[str, ...]) -> int:
+        """The start of the last pair of adjacent ``keys`` that no remembered name holds,
+        or -1 if each is held.
+
+        A name is indexed under each pair of its words until it is forgotten (a list of
+        namesakes is cut short, never dropped), so no name holds a run of ``keys`` across
+        that pair: one look-up tells so for most new names, where comparing the run with
+        the namesakes of its first pair would find none after a long search.
+        """
+        by_run = self._by_run
+        for j in range(len(keys) - 2, -1, -1):
+            if keys[j : j + 2] not in by_run:
+                return j
+        return -1
 
     def _find_containing(
         self, words: tuple[str, ...], keys: tuple[str, ...], gender: str
@@ -436,34 +465,41 @@ class Resolver:
         if not words:
             return None
         n = len(keys)
+        if n > 2 and self._unheld(keys) >= 0:
+            return None  # no name holds the whole run
         best: _Entity | None = None
         # The names sharing the run's first word or pair of words, newest first and
         # bounded (a lookup costs the same on a long article as on a short one), that
         # hold the whole run.
         names_organisation: bool | None = None  # whether ``words`` can name one (lazy)
-        for entity in reversed(self._namesakes(keys[:2])):
+        for entity in self._namesakes(keys[:2]):
             if best is not None and entity.last_pos <= best.last_pos:
                 continue  # could not win: the checks below are not needed
             ek = entity.keys
+            if n < len(ek):
+                kind = entity.kind
+                if kind is SpeakerKind.UNKNOWN:
+                    continue  # no short forms of what is neither a person nor an organisation
+                if kind is SpeakerKind.ORGANISATION:
+                    if names_organisation is None:
+                        names_organisation = any(
+                            w in self.lexicon.org_words or self.lexicon.is_a("media", w)
+                            for w in words
+                        )
+                    if not names_organisation:
+                        continue
             if n > 2 and not _holds_run(ek, keys):
                 continue
             if gender and entity.sex and gender != entity.sex:
                 continue
-            if n < len(ek) and entity.kind is SpeakerKind.UNKNOWN:
-                continue  # no short forms of what is neither a person nor an organisation
-            if n < len(ek) and entity.kind is SpeakerKind.ORGANISATION:
-                if names_organisation is None:
-                    names_organisation = any(
-                        w in self.lexicon.org_words or self.lexicon.is_a("media", w) for w in words
-                    )
-                if not names_organisation:
-                    continue
             best = entity
         return best
 
     def _known_tail(self, words: tuple[str, ...], keys: tuple[str, ...]) -> _Entity | None:
         """A known person whose full name ends ``words`` ("Democrat Hillary Clinton")."""
-        for k in range(1, len(words) - 1):
+        # No name holds a run across a pair no name holds: the tails from the last such
+        # pair on are all that can be known.
+        for k in range(max(1, self._unheld(keys) + 1), len(words) - 1):
             entity = self._find_containing(words[k:], keys[k:], "")
             if entity is not None and entity.kind is SpeakerKind.PERSON and entity.keys == keys[k:]:
                 return entity

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import regex
 
-from ._lexicon import Lexicon
+from ._lexicon import Lexicon, TitleEntry
 from ._model import SpeakerKind
 from ._registry import name_key
 from ._tokens import Token, tokenize
@@ -135,8 +135,42 @@ def _parse_cached(mention: str, lexicon: Lexicon) -> ParsedName:
         # and there is no parenthesis, separator or full stop to read. (ASCII letters
         # and digits alone make a plain word: told without the regex, most often.)
         return _plain_name(mention, plain, lexicon) or _parsed([plain], None, mention, lexicon)
+    words = _dotted_words(mention, plain, lexicon)
+    if words is not None:
+        return _parsed([words], None, mention, lexicon)
     tokens, acronym = _without_parentheses(tokenize(mention, 0, len(mention), lexicon), lexicon)
     return _parsed(_split(tokens), acronym, mention, lexicon)
+
+
+def _dotted_words(mention: str, plain: list[str], lexicon: Lexicon) -> list[str] | None:
+    """The words :func:`_split` makes of the tokens of an ASCII mention whose words
+    (``plain``, split at single spaces) are letters and digits, some with a full stop
+    after them ("Mr. Ana Lopez", "Dr. Lony Danphetor"); None for any other mention.
+
+    Such a mention has no parenthesis, separator or apostrophe, and each word is a token
+    but for its full stop, which the tokenizer keeps on an abbreviation or an initial
+    ("Mr.", "A.") and otherwise makes a token of its own that is no word. Told without
+    the tokenizer's regex and tokens: most mentions with a title abbreviation are such.
+    """
+    if not mention.isascii():
+        return None  # beyond ASCII, str.isalnum's letters are not quite the tokenizer's
+    words: list[str] = []
+    abbreviations = lexicon.abbreviations
+    for word in plain:
+        if word.isalnum():
+            words.append(word)
+            continue
+        stem = word[:-1]
+        if word[-1:] != "." or not stem.isalnum():
+            return None
+        if stem.lower() in abbreviations or (len(stem) == 1 and stem.isupper()):
+            words.append(word)
+        else:
+            words.append(stem)
+    last = words[-1]
+    if len(last) > 2 and last.endswith(".") and last[-2].isalpha():
+        words[-1] = last[:-1]  # as _split reads a mention's last word ("Hun Sen.")
+    return words
 
 
 def _parsed(
@@ -172,7 +206,8 @@ def _parsed(
     org_hint = seg.determiner or seg.descriptor or acronym is not None
     words, kind = _cased(seg.name, titles, org_hint, lexicon)
     # One spelling across articles: "People’s Army" and "People's Army" are one name.
-    words = tuple(w.replace("’", "'").replace("‘", "'") for w in words)
+    if "’" in mention or "‘" in mention:  # the words hold no character the mention has not
+        words = tuple(w.replace("’", "'").replace("‘", "'") for w in words)
     if kind is SpeakerKind.PERSON and "of" in words[1:]:
         words = words[: words.index("of", 1)]  # "Sen. Dianne Feinstein of California"
     return _parsed_name(
@@ -345,7 +380,7 @@ def _segment(words: list[str], lexicon: Lexicon, first: bool) -> _Segment:
     titles, i, gender, role = _leading_titles(words, lexicon)
     rest = words[i:]
     media_words = lexicon.function_words.get("media", _NOTHING)
-    media = any(w.lower() in media_words for w in rest)
+    media = not media_words.isdisjoint(map(str.lower, rest))
     descriptor = False
     while rest and not rest[-1][:1].isupper() and lexicon.is_a("descriptor", rest[-1]):
         rest = rest[:-1]  # "the Canberra Times newspaper"
@@ -424,17 +459,18 @@ def _possessive_stem(word: str) -> str | None:
 def _leading_titles(words: list[str], lexicon: Lexicon) -> tuple[list[str], int, str, str | None]:
     """Leading titles (with their modifiers and "of ..." parts): titles, end, gender, role."""
     titles: list[str] = []
-    if not any(w.lower() in lexicon.titles for w in words[: 1 + MAX_MODIFIER_REACH]):
+    if lexicon.titles.keys().isdisjoint(map(str.lower, words[: 1 + MAX_MODIFIER_REACH])):
         # No title, nor one a modifier could reach, starts within reach of the first
         # word (the titles are keyed by their lower-cased first word): most mentions.
         return titles, 0, "", None
+    entries = _title_entries(words, lexicon)
     gender = ""
     role_start: int | None = None
     role_end: int | None = None
     i = 0
     n = len(words)
     while i < n:
-        entry = lexicon.match_title(words, i)
+        entry = entries[i]
         if (
             entry is not None
             and i == n - 1
@@ -456,7 +492,7 @@ def _leading_titles(words: list[str], lexicon: Lexicon) -> tuple[list[str], int,
                     break
                 i = role_end = end
             continue
-        if _modifies_title(words, i, lexicon):
+        if _modifies_title(words, i, entries):
             if role_start is None:
                 role_start = i
             i += 1
@@ -466,6 +502,17 @@ def _leading_titles(words: list[str], lexicon: Lexicon) -> tuple[list[str], int,
     if role_end is not None and role_start is not None:
         role = " ".join(words[role_start:role_end])  # "President of the National Assembly"
     return titles, i, gender, role
+
+
+def _title_entries(words: list[str], lexicon: Lexicon) -> list[TitleEntry | None]:
+    """``lexicon.match_title(words, k)`` for every ``k``, asked only where a title can
+    start: the grammar reads the title at a word and at the few words after it again
+    and again, and most words start none."""
+    table = lexicon.titles
+    return [
+        lexicon.match_title(words, k) if key in table else None
+        for k, key in enumerate(map(str.lower, words))
+    ]
 
 
 _HONORIFIC_CATEGORIES = frozenset({"honorific", "academic"})
@@ -479,11 +526,13 @@ def _category(title: str, lexicon: Lexicon) -> str:
 _NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 
 
-def _modifies_title(words: list[str], i: int, lexicon: Lexicon) -> bool:
-    """ "Cambodian" in "Cambodian Defence Minister X", "former" in "former minister X"."""
+def _modifies_title(words: list[str], i: int, entries: list[TitleEntry | None]) -> bool:
+    """ "Cambodian" in "Cambodian Defence Minister X", "former" in "former minister X".
+
+    ``entries`` holds the title starting at each word (see :func:`_title_entries`)."""
     n = len(words)
     for k in range(i + 1, min(n, i + 1 + MAX_MODIFIER_REACH)):
-        entry = lexicon.match_title(words, k)
+        entry = entries[k]
         if entry is None:
             continue
         after = k + len(entry.words)
@@ -591,6 +640,7 @@ def _cased(
     if (
         titles
         and kind is not SpeakerKind.ORGANISATION
+        and any(map(_upper_word, words))  # else no word to recase: most names
         and any(any(c.islower() for c in w) for w in words)
     ):
         # "H.E. HUN Sen", "Mr. NGUYEN Van A": the family name in capitals, as official lists
@@ -605,14 +655,14 @@ def _kind(
     words: tuple[str, ...], titles: list[str], org_hint: bool, lexicon: Lexicon
 ) -> SpeakerKind:
     if (
-        any(w in lexicon.org_words for w in words)
+        not lexicon.org_words.isdisjoint(words)
         or (len(words) > 1 and name_word("org_head", words[-1]))
         or (len(words) > 1 and name_word("affiliation", words[-1]))
         or (len(words) == 1 and name_word("affiliation", words[0].removesuffix("s")))
     ):
         # "Right Wing Watch", "South Carolina Republican", "Republicans": not a person.
         return SpeakerKind.ORGANISATION
-    if any(name_word("weekday", w) for w in words):
+    if not _name_word_table().get("weekday", _NOTHING).isdisjoint(map(str.lower, words)):
         return SpeakerKind.UNKNOWN  # "Monday Night Baseball"
     if titles:
         return SpeakerKind.PERSON  # "Sen. Dianne Feinstein of California"
