@@ -253,9 +253,20 @@ def find_reported(
 
 # A transcript's or an interview's speaker label opening a paragraph: "SMITH: …",
 # "MARIA OKAFOR: …", "Q: …", "A: …" (capitals only, a few words).
-_LABEL = re.compile(
-    r"(?m)^(Q|A|[A-Z][A-Z’'.-]{1,24}(?: [A-Z][A-Z’'.-]{1,24}){0,3}):[ \t]{1,3}(?=\S)"
-)
+_LABEL_BODY = r"(Q|A|[A-Z][A-Z’'.-]{1,24}(?: [A-Z][A-Z’'.-]{1,24}){0,3}):[ \t]{1,3}(?=\S)"
+_LABEL = re.compile(r"(?m)^" + _LABEL_BODY)
+# The same after a line break: a literal first character lets ``re`` jump from one line
+# break to the next, where "^" is tried at every character (see :func:`_labels`).
+_LABEL_AFTER_BREAK = re.compile(r"\n" + _LABEL_BODY)
+
+
+def _labels(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_LABEL` in ``text``, in order (group 1 and the end are the
+    same; a match after a line break starts at the break)."""
+    first = _LABEL.match(text)
+    if first is not None:
+        yield first  # no label holds a line break, so the next match starts after it
+    yield from _LABEL_AFTER_BREAK.finditer(text)
 
 
 def _labelled_paragraphs(
@@ -267,14 +278,14 @@ def _labelled_paragraphs(
     found: list[tuple[Span, Found]] = []
     if ":" not in text:
         return found  # every label ends with a colon (most texts have none: one quick look)
-    for match in _LABEL.finditer(text):
+    for match in _labels(text):
         label = match.group(1)
         start = match.end()
         if (
             label in analysis.lexicon.label_words
             or text[start] in _OPENING_MARKS
-            or analysis.is_excluded(match.start())
-            or _inside(marked, marked_starts, match.start())
+            or analysis.is_excluded(match.start(1))
+            or _inside(marked, marked_starts, match.start(1))
         ):
             continue
         paragraph = analysis.paragraphs[analysis.paragraph_index(start)]
