@@ -78,6 +78,7 @@ def test_that_near_finds_what_the_plain_pattern_finds(text: str, where: float) -
     assert (fast is None) == (plain is None)
     if fast is not None and plain is not None:
         assert fast.span() == plain.span()
+    assert _reported._that_near(text, pos) == (plain is not None)  # with its "find" gate
 
 
 class _EveryWord:
