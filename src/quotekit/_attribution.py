@@ -9,6 +9,8 @@ to a canonical speaker is a later stage.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import attrs
 
 from ._lexicon import CueEntry, Lexicon
@@ -22,9 +24,11 @@ MAX_ADVERBS = 4
 _PRONOUNS_EXTRA = {"i": "", "we": ""}
 
 
-@attrs.frozen
-class Mention:
-    """A speaker mention found in the text (view offsets)."""
+class Mention(NamedTuple):
+    """A speaker mention found in the text (view offsets).
+
+    A named tuple rather than a frozen attrs class: the rules make thousands of them
+    per document (a tuple is several times cheaper to make); read-only all the same."""
 
     start: int
     end: int
@@ -32,13 +36,44 @@ class Mention:
     role: tuple[int, int] | None = None
 
 
-@attrs.frozen
 class CueMatch:
+    """A cue found in a token window; read-only by convention.
+
+    A plain slotted class (equal, hashed and shown by its fields, as the frozen attrs
+    class it replaces was): one is made for every cue read, and a named tuple cannot
+    have a field called ``index``."""
+
+    __slots__ = ("end", "entry", "index", "length", "start")
+
     start: int
     end: int
     index: int  # index of the cue's first token
     length: int  # number of tokens
     entry: CueEntry
+
+    def __init__(self, start: int, end: int, index: int, length: int, entry: CueEntry) -> None:
+        self.start = start
+        self.end = end
+        self.index = index
+        self.length = length
+        self.entry = entry
+
+    def _fields(self) -> tuple[int, int, int, int, CueEntry]:
+        return (self.start, self.end, self.index, self.length, self.entry)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not CueMatch:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"CueMatch(start={self.start!r}, end={self.end!r}, index={self.index!r}, "
+            f"length={self.length!r}, entry={self.entry!r})"
+        )
 
 
 @attrs.frozen
@@ -691,7 +726,7 @@ def _subject_then_cue(
                     role = (mention.start, mention.end)
                     mention = Mention(inner.start, tokens[close - 1].end, "name", role)
                 else:
-                    mention = attrs.evolve(mention, role=(inner.start, tokens[close - 1].end))
+                    mention = mention._replace(role=(inner.start, tokens[close - 1].end))
                 j = close + 1
     skipped = 0
     while j < len(tokens) and skipped < MAX_ADVERBS and lexicon.is_a("adverb", tokens[j].text):
