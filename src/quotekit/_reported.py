@@ -53,8 +53,7 @@ import functools
 import operator
 import re
 from collections.abc import Iterator, Sequence
-
-import attrs
+from typing import NamedTuple
 
 from ._analysis import Analysis
 from ._attribution import (
@@ -97,9 +96,9 @@ _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
 
 
-@attrs.frozen
-class Reported:
-    """A reported-speech candidate: its clause and who said it (view offsets)."""
+class Reported(NamedTuple):
+    """A reported-speech candidate: its clause and who said it (view offsets). (A named
+    tuple: cheaper to make than a frozen attrs class, read-only all the same.)"""
 
     content: Span
     found: Found
