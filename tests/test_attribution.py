@@ -435,3 +435,16 @@ def test_cue_match_and_mention_read_like_the_frozen_classes_they_replace() -> No
     mention = Mention(0, 3, "name")
     assert repr(mention) == "Mention(start=0, end=3, form='name', role=None)"
     assert mention._replace(role=(4, 9)) == Mention(0, 3, "name", (4, 9))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="aAbBeEİıßSsTt'’. -,", max_size=60))
+def test_word_class_lookup_on_lower_forms_agrees_with_is_a(text: str) -> None:
+    # The rules look a token's ``lower`` up directly (_is) instead of lower-casing its
+    # text again in Lexicon.is_a: the same answer for every word class.
+    from quotekit._attribution import _is
+
+    lexicon = default_lexicon()
+    for tok in tokenize(text, 0, len(text), lexicon):
+        for word_class in lexicon.function_words:
+            assert _is(lexicon, word_class, tok.lower) == lexicon.is_a(word_class, tok.text)
