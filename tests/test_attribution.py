@@ -409,3 +409,42 @@ def test_subject_aside(text: str, aside: bool) -> None:
 def test_plural_subject_opening_the_sentence(text: str, speaker: str) -> None:
     # Regression: the capitalised first word alone ("Conservation", "Local") was the speaker.
     assert speaker_of(text) == speaker
+
+
+def test_cue_match_and_mention_read_like_the_frozen_classes_they_replace() -> None:
+    # CueMatch is a slotted class and Mention a named tuple (cheaper to make than frozen
+    # attrs classes): equality, hashing and repr follow their fields as before.
+    import attrs
+
+    from quotekit._attribution import CueMatch, Mention
+
+    @attrs.frozen
+    class PlainCue:
+        start: int
+        end: int
+        index: int
+        length: int
+        entry: object
+
+    entry = default_lexicon().cues["said"][0]
+    cue = CueMatch(3, 7, 1, 1, entry)
+    plain = PlainCue(3, 7, 1, 1, entry)
+    assert repr(cue) == repr(plain).replace("PlainCue", "CueMatch", 1)
+    assert cue == CueMatch(3, 7, 1, 1, entry) and hash(cue) == hash(CueMatch(3, 7, 1, 1, entry))
+    assert cue != CueMatch(3, 7, 2, 1, entry) and cue != plain
+    mention = Mention(0, 3, "name")
+    assert repr(mention) == "Mention(start=0, end=3, form='name', role=None)"
+    assert mention._replace(role=(4, 9)) == Mention(0, 3, "name", (4, 9))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="aAbBeEİıßSsTt'’. -,", max_size=60))
+def test_word_class_lookup_on_lower_forms_agrees_with_is_a(text: str) -> None:
+    # The rules look a token's ``lower`` up directly (_is) instead of lower-casing its
+    # text again in Lexicon.is_a: the same answer for every word class.
+    from quotekit._attribution import _is
+
+    lexicon = default_lexicon()
+    for tok in tokenize(text, 0, len(text), lexicon):
+        for word_class in lexicon.function_words:
+            assert _is(lexicon, word_class, tok.lower) == lexicon.is_a(word_class, tok.text)

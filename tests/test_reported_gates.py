@@ -4,6 +4,7 @@ rewritten for speed; each must find exactly what the plain pattern it replaced f
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from unittest import mock
 
 from hypothesis import given, settings
@@ -77,6 +78,7 @@ def test_that_near_finds_what_the_plain_pattern_finds(text: str, where: float) -
     assert (fast is None) == (plain is None)
     if fast is not None and plain is not None:
         assert fast.span() == plain.span()
+    assert _reported._that_near(text, pos) == (plain is not None)  # with its "find" gate
 
 
 class _EveryWord:
@@ -178,3 +180,16 @@ def test_no_label_without_a_colon(text: str) -> None:
     # _labelled_paragraphs skips a text with no colon without searching it.
     if ":" not in text:
         assert _reported._LABEL.search(text) is None
+
+
+_LABEL_PIECES = ("\n", "\r\n", "Q", "A", "SMITH", "MARIA", " ", "OKAFOR", ":", " \t", "x", "é", "“")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(_LABEL_PIECES), max_size=30).map("".join), news_text()))
+def test_label_scan_finds_what_the_line_start_pattern_finds(text: str) -> None:
+    # _labels jumps from line break to line break instead of trying "^" everywhere.
+    def read(matches: Iterable[re.Match[str]]) -> list[tuple[int, int, int]]:
+        return [(m.start(1), m.end(1), m.end()) for m in matches]
+
+    assert read(_reported._labels(text)) == read(_reported._LABEL.finditer(text))

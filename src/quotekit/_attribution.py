@@ -9,6 +9,8 @@ to a canonical speaker is a later stage.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import attrs
 
 from ._lexicon import CueEntry, Lexicon
@@ -22,9 +24,20 @@ MAX_ADVERBS = 4
 _PRONOUNS_EXTRA = {"i": "", "we": ""}
 
 
-@attrs.frozen
-class Mention:
-    """A speaker mention found in the text (view offsets)."""
+def _is(lexicon: Lexicon, word_class: str, low: str) -> bool:
+    """``Lexicon.is_a`` for a word already in lower case, such as a token's ``lower``
+    (the rules' hot path: no second ``lower()``)."""
+    return low in lexicon.function_words.get(word_class, _NO_WORDS)
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+class Mention(NamedTuple):
+    """A speaker mention found in the text (view offsets).
+
+    A named tuple rather than a frozen attrs class: the rules make thousands of them
+    per document (a tuple is several times cheaper to make); read-only all the same."""
 
     start: int
     end: int
@@ -32,13 +45,44 @@ class Mention:
     role: tuple[int, int] | None = None
 
 
-@attrs.frozen
 class CueMatch:
+    """A cue found in a token window; read-only by convention.
+
+    A plain slotted class (equal, hashed and shown by its fields, as the frozen attrs
+    class it replaces was): one is made for every cue read, and a named tuple cannot
+    have a field called ``index``."""
+
+    __slots__ = ("end", "entry", "index", "length", "start")
+
     start: int
     end: int
     index: int  # index of the cue's first token
     length: int  # number of tokens
     entry: CueEntry
+
+    def __init__(self, start: int, end: int, index: int, length: int, entry: CueEntry) -> None:
+        self.start = start
+        self.end = end
+        self.index = index
+        self.length = length
+        self.entry = entry
+
+    def _fields(self) -> tuple[int, int, int, int, CueEntry]:
+        return (self.start, self.end, self.index, self.length, self.entry)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not CueMatch:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"CueMatch(start={self.start!r}, end={self.end!r}, index={self.index!r}, "
+            f"length={self.length!r}, entry={self.entry!r})"
+        )
 
 
 @attrs.frozen
@@ -102,8 +146,8 @@ def _is_noun_context(previous: Token, lexicon: Lexicon) -> bool:
     if low == "of":
         return True  # "the secretary of state", "a statement of support"
     return (
-        low.endswith(("'s", "’s", "s'", "s’")) and not lexicon.is_a("pronoun_contraction", low)
-    ) or (lexicon.is_a("determiner", low) and low not in _NOT_NOUN_DETERMINERS)
+        low.endswith(("'s", "’s", "s'", "s’")) and not _is(lexicon, "pronoun_contraction", low)
+    ) or (_is(lexicon, "determiner", low) and low not in _NOT_NOUN_DETERMINERS)
 
 
 # Determiners that may stand right before a verb ("the officials that said", "both said").
@@ -133,17 +177,17 @@ def _name_run_left(tokens: list[Token], end: int, lexicon: Lexicon) -> int | Non
                 break
             i = j - 1
             continue
-        if tok.is_word and tok.is_cap and not lexicon.is_a("time", tok.text):
+        if tok.is_word and tok.is_cap and not _is(lexicon, "time", tok.lower):
             start = i
             i -= 1
             continue
-        if tok.is_word and start is not None and lexicon.is_a("connector", tok.text):
+        if tok.is_word and start is not None and _is(lexicon, "connector", tok.lower):
             # A connector only joins two capitalised words ("Bank of America").
-            if i > 0 and (tokens[i - 1].is_cap or lexicon.is_a("connector", tokens[i - 1].text)):
+            if i > 0 and (tokens[i - 1].is_cap or _is(lexicon, "connector", tokens[i - 1].lower)):
                 i -= 1
                 continue
             break
-        if tok.is_word and i == end and lexicon.is_a("descriptor", tok.text):
+        if tok.is_word and i == end and _is(lexicon, "descriptor", tok.lower):
             i -= 1  # "the Canberra Times newspaper said"
             continue
         if tok.is_word and start is not None and _in_title(tokens, i, lexicon):
@@ -155,9 +199,9 @@ def _name_run_left(tokens: list[Token], end: int, lexicon: Lexicon) -> int | Non
         return None
     # Drop sentence openers and connectors at the front ("Later Hun Sen", "the ...").
     while start <= end and (
-        lexicon.is_a("starter", tokens[start].text) or not tokens[start].is_cap
+        _is(lexicon, "starter", tokens[start].lower) or not tokens[start].is_cap
     ):
-        if lexicon.is_a("determiner", tokens[start].text) and start + 1 <= end:
+        if _is(lexicon, "determiner", tokens[start].lower) and start + 1 <= end:
             break  # keep "the" of "the Khmer Times" for the name grammar
         start += 1
     if start > end:
@@ -169,7 +213,7 @@ def _name_run_left(tokens: list[Token], end: int, lexicon: Lexicon) -> int | Non
 
 def _has_name_word(tokens: list[Token], start: int, end: int, lexicon: Lexicon) -> bool:
     """A name run holds a capitalised word that is not a number or a lone determiner."""
-    if start == end and lexicon.is_a("determiner", tokens[start].text):
+    if start == end and _is(lexicon, "determiner", tokens[start].lower):
         return False  # "Another advised, …"
     if start == end and tokens[start].lower.endswith("ly") and len(tokens[start].text) > 5:
         return False  # "Hastily, …": an adverb opening the sentence
@@ -189,13 +233,13 @@ def _in_title(tokens: list[Token], i: int, lexicon: Lexicon) -> bool:
 def _description_left(tokens: list[Token], end: int, lexicon: Lexicon) -> int | None:
     """Start of a description ending at ``tokens[end]``: "the minister", "sources"."""
     tok = tokens[end]
-    if not tok.is_word or not lexicon.is_a("description", tok.text):
+    if not tok.is_word or not _is(lexicon, "description", tok.lower):
         return None
     i = end - 1
     steps = 0
     while i >= 0 and steps < 4:
         steps += 1
-        if lexicon.is_a("determiner", tokens[i].text):
+        if _is(lexicon, "determiner", tokens[i].lower):
             return i
         if not tokens[i].is_word:
             break
@@ -205,7 +249,7 @@ def _description_left(tokens: list[Token], end: int, lexicon: Lexicon) -> int | 
         start = end
         while start > 0 and end - start < MAX_MODIFIERS:
             prev = tokens[start - 1]
-            if not prev.is_word or prev.is_cap or lexicon.is_a("stop", prev.text):
+            if not prev.is_word or prev.is_cap or _is(lexicon, "stop", prev.lower):
                 break
             if lexicon.match_cue([prev.lower], 0) is not None:
                 break
@@ -220,11 +264,11 @@ def subject_before(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> Men
     skipped = 0
     while i >= 0 and skipped < MAX_ADVERBS and tokens[i].is_word:
         low = tokens[i].lower
-        if lexicon.is_a("adverb", low) or (low.endswith("ly") and not tokens[i].is_cap):
+        if _is(lexicon, "adverb", low) or (low.endswith("ly") and not tokens[i].is_cap):
             i -= 1
             skipped += 1
             continue
-        if lexicon.is_a("time", low):
+        if _is(lexicon, "time", low):
             # "Trump on Friday described", "Clinton last week said"
             i -= 1
             if i >= 0 and tokens[i].lower in {"on", "last", "this", "next", "early", "late"}:
@@ -243,7 +287,7 @@ def subject_before(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> Men
         if start is not None:
             return Mention(tokens[start].start, tokens[i - 2].end, "name")
         return None
-    if tok.is_word and lexicon.is_a("pronoun_contraction", tok.text):
+    if tok.is_word and _is(lexicon, "pronoun_contraction", tok.lower):
         # "he's said", "she'd told": the pronoun without its auxiliary
         base = len(tok.text.replace("’", "'").split("'")[0])
         return Mention(tok.start, tok.start + base, "pronoun")
@@ -253,10 +297,10 @@ def subject_before(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> Men
         start = _name_run_left(tokens, i, lexicon)
         if start is not None:
             k = start - 1
-            if k > 0 and lexicon.is_a("determiner", tokens[k].text):
+            if k > 0 and _is(lexicon, "determiner", tokens[k].lower):
                 k -= 1  # "... at the Cambodian Defence Ministry"
             before = tokens[k] if k >= 0 else None
-            if before is not None and before.is_word and lexicon.is_a("preposition", before.text):
+            if before is not None and before.is_word and _is(lexicon, "preposition", before.lower):
                 # "General X, Secretary of State at the Ministry recalled": a role tail.
                 described = _noun_phrase_with_of(tokens, k, i, lexicon)
                 if described is not None:
@@ -292,15 +336,15 @@ def _head_before_phrase(tokens: list[Token], prep: int, lexicon: Lexicon) -> int
     if (
         not noun.is_word
         or noun.is_cap
-        or lexicon.is_a("stop", noun.text)
+        or _is(lexicon, "stop", noun.lower)
         or noun.lower.endswith(("ed", "ing", "ly"))
     ):
         return None
     j = k - 1
     while j >= 0 and k - j <= 3 and tokens[j].is_word:
-        if lexicon.is_a("determiner", tokens[j].text):  # "A spokesman for …" opens sentences
+        if _is(lexicon, "determiner", tokens[j].lower):  # "A spokesman for …" opens sentences
             return j if tokens[j].lower not in _DEMONSTRATIVES else None
-        if tokens[j].is_cap or lexicon.is_a("stop", tokens[j].text):
+        if tokens[j].is_cap or _is(lexicon, "stop", tokens[j].lower):
             return None
         j -= 1
     return None
@@ -347,8 +391,8 @@ def _any_description_left(tokens: list[Token], end: int, lexicon: Lexicon) -> in
         head.is_cap
         or head.lower.endswith(("ly", "ed", "ing", "n't", "n’t"))
         or head.lower in _AUXILIARIES
-        or lexicon.is_a("stop", head.text)
-        or lexicon.is_a("determiner", head.text)
+        or _is(lexicon, "stop", head.lower)
+        or _is(lexicon, "determiner", head.lower)
         or _is_pronoun(head, lexicon)
     ):
         return None
@@ -357,16 +401,16 @@ def _any_description_left(tokens: list[Token], end: int, lexicon: Lexicon) -> in
         tok = tokens[i]
         if not tok.is_word:
             return None
-        if lexicon.is_a("determiner", tok.text):
+        if _is(lexicon, "determiner", tok.lower):
             if tok.lower in _DEMONSTRATIVES and i + 1 == end:
                 return None  # "that country said": too often a clause
-            if i > 0 and lexicon.is_a("preposition", tokens[i - 1].text):
+            if i > 0 and _is(lexicon, "preposition", tokens[i - 1].lower):
                 # "A spokeswoman for the bank said": the head before the phrase; but
                 # "… in the past said": the object of a preposition, no speaker.
                 return _head_before_phrase(tokens, i - 1, lexicon)
             return i
         if tok.lower != "of" and (
-            lexicon.is_a("stop", tok.text) or lexicon.match_cue([tok.lower], 0) is not None
+            _is(lexicon, "stop", tok.lower) or lexicon.match_cue([tok.lower], 0) is not None
         ):
             return None  # "of" may stay: "the secretary of state said"
         i -= 1
@@ -385,9 +429,9 @@ def _noun_phrase_with_of(
         return None
     j = of_index - 2
     while j >= 0 and of_index - j <= 4 and tokens[j].is_word and not tokens[j].is_cap:
-        if lexicon.is_a("determiner", tokens[j].text):
+        if _is(lexicon, "determiner", tokens[j].lower):
             return Mention(tokens[j].start, tokens[end].end, "description")
-        if lexicon.is_a("stop", tokens[j].text):
+        if _is(lexicon, "stop", tokens[j].lower):
             return None
         j -= 1
     return None
@@ -475,8 +519,8 @@ def _opening_plural(tokens: list[Token], end: int, lexicon: Lexicon) -> Mention 
     if (
         not first.is_word
         or not first.is_cap
-        or lexicon.is_a("starter", first.text)
-        or lexicon.is_a("determiner", first.text)
+        or _is(lexicon, "starter", first.lower)
+        or _is(lexicon, "determiner", first.lower)
         or _is_pronoun(first, lexicon)
     ):
         return None
@@ -488,8 +532,8 @@ def _opening_plural(tokens: list[Token], end: int, lexicon: Lexicon) -> Mention 
             or low in _AUXILIARIES
             or low in _NOT_VERBS
             or low.endswith(("ed", "ly", "ing"))
-            or lexicon.is_a("finite", low)
-            or lexicon.is_a("stop", low)
+            or _is(lexicon, "finite", low)
+            or _is(lexicon, "stop", low)
             or lexicon.match_cue([low], 0) is not None
         ):
             return None
@@ -506,12 +550,12 @@ def agent_after(tokens: list[Token], index: int, lexicon: Lexicon) -> Mention | 
     tok = tokens[index]
     if tok.is_word and _is_pronoun(tok, lexicon):
         return Mention(tok.start, tok.end, "pronoun")
-    if tok.is_word and lexicon.is_a("determiner", tok.text):
+    if tok.is_word and _is(lexicon, "determiner", tok.lower):
         j = index + 1
         while j < len(tokens) and j - index <= MAX_NAME_TOKENS and tokens[j].is_word:
-            if tokens[j].is_cap or lexicon.is_a("stop", tokens[j].text):
+            if tokens[j].is_cap or _is(lexicon, "stop", tokens[j].lower):
                 break
-            if lexicon.is_a("description", tokens[j].text):
+            if _is(lexicon, "description", tokens[j].lower):
                 nxt = tokens[j + 1] if j + 1 < len(tokens) else None
                 if nxt is None or not nxt.is_cap or not nxt.is_word:
                     return Mention(tok.start, tokens[j].end, "description")
@@ -541,7 +585,7 @@ def _premodified_name_right(tokens: list[Token], start: int, lexicon: Lexicon) -
         tok = tokens[j]
         if not tok.is_word or _is_pronoun(tok, lexicon):
             return None
-        if lexicon.is_a("stop", tok.text) and not (tok.lower == "of" and j > start):
+        if _is(lexicon, "stop", tok.lower) and not (tok.lower == "of" and j > start):
             return None  # "of" may join modifiers: "master of ceremonies Lina Haddad"
         if tok.is_cap:
             break
@@ -570,7 +614,7 @@ def _description_right(tokens: list[Token], det: int, lexicon: Lexicon) -> int |
     words = [t.lower for t in tokens[det : det + MAX_DESCRIPTION_WORDS + 2]]
     while j < len(tokens) and j - det <= MAX_DESCRIPTION_WORDS:
         tok = tokens[j]
-        if not tok.is_word or lexicon.is_a("stop", tok.text):
+        if not tok.is_word or _is(lexicon, "stop", tok.lower):
             break
         if lexicon.match_cue(words, j - det) is not None:
             break
@@ -586,12 +630,12 @@ def _name_run_right(tokens: list[Token], start: int, lexicon: Lexicon) -> int | 
     end: int | None = None
     while i < len(tokens) and i - start < MAX_NAME_TOKENS:
         tok = tokens[i]
-        if tok.is_word and tok.is_cap and not lexicon.is_a("time", tok.text):
+        if tok.is_word and tok.is_cap and not _is(lexicon, "time", tok.lower):
             end = i
-        elif (tok.is_word and lexicon.is_a("determiner", tok.text) and i == start) or (
+        elif (tok.is_word and _is(lexicon, "determiner", tok.lower) and i == start) or (
             tok.is_word
             and end is not None
-            and lexicon.is_a("connector", tok.text)
+            and _is(lexicon, "connector", tok.lower)
             and i + 1 < len(tokens)
             and tokens[i + 1].is_cap
         ):
@@ -625,7 +669,7 @@ def _role_after(tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[int, int
         return None
     first = tokens[i + 1]
     if not (
-        lexicon.is_a("determiner", first.text)
+        _is(lexicon, "determiner", first.lower)
         or lexicon.match_title([t.text for t in tokens[i + 1 : j]], 0) is not None
     ):
         return None
@@ -691,10 +735,10 @@ def _subject_then_cue(
                     role = (mention.start, mention.end)
                     mention = Mention(inner.start, tokens[close - 1].end, "name", role)
                 else:
-                    mention = attrs.evolve(mention, role=(inner.start, tokens[close - 1].end))
+                    mention = mention._replace(role=(inner.start, tokens[close - 1].end))
                 j = close + 1
     skipped = 0
-    while j < len(tokens) and skipped < MAX_ADVERBS and lexicon.is_a("adverb", tokens[j].text):
+    while j < len(tokens) and skipped < MAX_ADVERBS and _is(lexicon, "adverb", tokens[j].lower):
         j += 1
         skipped += 1
     if j < len(tokens):
@@ -727,11 +771,11 @@ def _phrase_then_cue(tokens: list[Token], i: int, words: list[str], lexicon: Lex
             return plural
     if (
         not first.is_word
-        or lexicon.is_a("stop", first.text)
+        or _is(lexicon, "stop", first.lower)
         or _is_pronoun(first, lexicon)
         or not (
             first.is_cap
-            or lexicon.is_a("determiner", first.text)
+            or _is(lexicon, "determiner", first.lower)
             or _premodified_name_right(tokens, i, lexicon) is not None
         )
     ):
@@ -772,7 +816,7 @@ def _bare_plural_then_cue(tokens: list[Token], i: int, words: list[str], lexicon
             cue = CueMatch(tokens[j].start, tokens[j + n - 1].end, j, n, entry)
             mention = Mention(tokens[i].start, head.end, "description")
             return Found(mention, cue, None, Attribution.ADJACENT)
-        if tokens[j].is_cap or lexicon.is_a("stop", tokens[j].text):
+        if tokens[j].is_cap or _is(lexicon, "stop", tokens[j].lower):
             return NOT_FOUND
         j += 1
     return NOT_FOUND
@@ -796,14 +840,14 @@ def _phrase_mention(tokens: list[Token], start: int, end: int, lexicon: Lexicon)
     cut = next((k for k in range(a + 1, b) if tokens[k].lower in _PHRASE_PREPOSITIONS), b)
     last_cap = None
     for k in range(cut - 1, a - 1, -1):
-        if tokens[k].is_word and tokens[k].is_cap and not lexicon.is_a("time", tokens[k].text):
+        if tokens[k].is_word and tokens[k].is_cap and not _is(lexicon, "time", tokens[k].lower):
             last_cap = k
             break
     if last_cap is not None and last_cap == cut - 1:
         name_start = _name_run_left(tokens, last_cap, lexicon)
         if name_start is not None and name_start >= a:
             return Mention(tokens[name_start].start, tokens[last_cap].end, "name")
-    if lexicon.is_a("determiner", tokens[a].text):
+    if _is(lexicon, "determiner", tokens[a].lower):
         return Mention(tokens[a].start, tokens[b - 1].end, "description")
     return None
 
@@ -826,7 +870,7 @@ def _closing_comma(tokens: list[Token], comma: int) -> int | None:
 
 def _skip_adverbs(tokens: list[Token], j: int, lexicon: Lexicon) -> int:
     skipped = 0
-    while j < len(tokens) and skipped < MAX_ADVERBS and lexicon.is_a("adverb", tokens[j].text):
+    while j < len(tokens) and skipped < MAX_ADVERBS and _is(lexicon, "adverb", tokens[j].lower):
         j += 1
         skipped += 1
     return j
@@ -847,10 +891,10 @@ def _mention_right(tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[Menti
     tok = tokens[i]
     if tok.is_word and _is_pronoun(tok, lexicon):
         return Mention(tok.start, tok.end, "pronoun"), i
-    if tok.is_word and lexicon.is_a("determiner", tok.text):
+    if tok.is_word and _is(lexicon, "determiner", tok.lower):
         j = i + 1
         while j < len(tokens) and j - i <= 4 and tokens[j].is_word and not tokens[j].is_cap:
-            if lexicon.is_a("description", tokens[j].text):
+            if _is(lexicon, "description", tokens[j].lower):
                 return Mention(tok.start, tokens[j].end, "description"), j
             j += 1
         # "…," the RNC member said: any short noun phrase right before a cue.
@@ -992,7 +1036,7 @@ def subject_aside(tokens: list[Token], cue: CueMatch, lexicon: Lexicon) -> bool:
         low = tokens[j].lower
         if low.endswith("ing"):
             return False  # "…, citing the budget, saying …": one more participle
-        if low in _AUXILIARIES or lexicon.is_a("finite", low):
+        if low in _AUXILIARIES or _is(lexicon, "finite", low):
             return True
         # A cue that can only be a verb: "…, said", "…, warned", not "…, remarks that"
         # (nor "…, distracted from …", a participle of the aside's own).
@@ -1006,9 +1050,9 @@ _SAY_TELL = frozenset({"say", "tell"})
 
 def _adverb(token: Token, lexicon: Lexicon) -> bool:
     low = token.lower
-    if not token.is_word or token.is_cap or low in _AUXILIARIES or lexicon.is_a("finite", low):
+    if not token.is_word or token.is_cap or low in _AUXILIARIES or _is(lexicon, "finite", low):
         return False
-    return lexicon.is_a("adverb", low) or low.endswith("ly")
+    return _is(lexicon, "adverb", low) or low.endswith("ly")
 
 
 def _without_cue(tokens: list[Token], possessive: Found, lexicon: Lexicon) -> Found:
@@ -1056,7 +1100,7 @@ def _possessive_speaker(tokens: list[Token], lexicon: Lexicon) -> Found:
             continue
         j = k - 2  # "The Ohio governor's answer was that …"
         while j >= 0 and k - j <= 5 and tokens[j].is_word:
-            if lexicon.is_a("determiner", tokens[j].text):
+            if _is(lexicon, "determiner", tokens[j].lower):
                 mention = Mention(tokens[j].start, owner.end - 2, "description")
                 return Found(mention, None, None, Attribution.ADJACENT)
             j -= 1
@@ -1069,7 +1113,7 @@ def _is_object(tokens: list[Token], mention: Mention, lexicon: Lexicon) -> bool:
     if k < 0:
         return False
     prev = tokens[k]
-    return prev.is_word and not prev.is_cap and not lexicon.is_a("stop", prev.text)
+    return prev.is_word and not prev.is_cap and not _is(lexicon, "stop", prev.lower)
 
 
 # Words before a participle cue whose subject is the clause's ("by saying").
@@ -1093,7 +1137,7 @@ def _headline_speaker(tokens: list[Token], lexicon: Lexicon) -> Found:
         lead = lead[:-1]  # "More from Jones: “…”"
     if any(not t.is_word for t in lead) or len(lead) > MAX_MODIFIERS:
         return NOT_FOUND
-    if any(t.is_cap and not lexicon.is_a("starter", t.text) for t in lead[1:]):
+    if any(t.is_cap and not _is(lexicon, "starter", t.lower) for t in lead[1:]):
         return NOT_FOUND  # "Former secretary of state Hillary Clinton: “…”" is fine
     mention = Mention(tokens[start].start, tokens[-2].end, "name")
     return Found(mention, None, None, Attribution.ADJACENT)
@@ -1202,8 +1246,8 @@ def sentence_subject(tokens: list[Token], end: int, lexicon: Lexicon) -> Mention
             i += 1
             continue  # skip to the next comma
         if (
-            lexicon.is_a("starter", tok.text)
-            and not lexicon.is_a("determiner", tok.text)
+            _is(lexicon, "starter", tok.lower)
+            and not _is(lexicon, "determiner", tok.lower)
             and i + 1 < end
             and tokens[i + 1].is_word
         ):
@@ -1214,7 +1258,7 @@ def sentence_subject(tokens: list[Token], end: int, lexicon: Lexicon) -> Mention
         form = "name"
         if _is_pronoun(tok, lexicon):
             last, form = i, "pronoun"
-        elif lexicon.is_a("determiner", tok.text):
+        elif _is(lexicon, "determiner", tok.lower):
             last = _description_right(tokens, i, lexicon)
             form = "description"
             if last is not None:
@@ -1231,7 +1275,7 @@ def sentence_subject(tokens: list[Token], end: int, lexicon: Lexicon) -> Mention
                 k < end
                 and k - last <= 5
                 and tokens[k].is_word
-                and (tokens[k].is_cap or lexicon.is_a("determiner", tokens[k].text))
+                and (tokens[k].is_cap or _is(lexicon, "determiner", tokens[k].lower))
             ):
                 k += 1
             if k < end and k > last + 2:
@@ -1271,9 +1315,9 @@ def _plural_head(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -
         not noun.endswith("s")
         or noun.endswith(("ss", "us", "'s", "’s"))
         or noun in _AUXILIARIES
-        or lexicon.is_a("finite", noun)
-        or lexicon.is_a("adverb", noun)
-        or lexicon.is_a("linking", noun)
+        or _is(lexicon, "finite", noun)
+        or _is(lexicon, "adverb", noun)
+        or _is(lexicon, "linking", noun)
         or lexicon.match_cue([noun], 0) is not None
     ):
         return None  # "Smith has", "Obama always", "Trump says", "Ortega seems pleased"
@@ -1285,7 +1329,7 @@ def _plural_head(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -
     low = after.lower
     if (
         low in _AUXILIARIES
-        or lexicon.is_a("finite", low)
+        or _is(lexicon, "finite", low)
         or (low.endswith("ed") and len(low) > 3)
         or lexicon.match_cue([t.lower for t in tokens[k + 1 : k + 5]], 0) is not None
     ):

@@ -50,10 +50,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Iterator, Sequence
-
-import attrs
+from typing import NamedTuple
 
 from ._analysis import Analysis
 from ._attribution import (
@@ -96,9 +96,9 @@ _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
 
 
-@attrs.frozen
-class Reported:
-    """A reported-speech candidate: its clause and who said it (view offsets)."""
+class Reported(NamedTuple):
+    """A reported-speech candidate: its clause and who said it (view offsets). (A named
+    tuple: cheaper to make than a frozen attrs class, read-only all the same.)"""
 
     content: Span
     found: Found
@@ -189,6 +189,15 @@ _AFTER_MARK = re.compile(r"[\"”’'»],?[ \t]{0,3}$")
 # word boundary before "that" is checked behind it: a literal first is faster to try at
 # each of the 70 places.)
 _THAT_NEAR = re.compile(r"[^.;:!?\"“”\n]{0,70}?that\b(?<=\bthat)")
+THAT_REACH = 70 + len("that")  # where the last "that" the pattern may find ends
+
+
+def _that_near(text: str, pos: int) -> bool:
+    """Whether :data:`_THAT_NEAR` matches at ``pos``; a text with no "that" within its
+    reach (most cues) is settled by one ``find`` instead of the pattern's 70 tries."""
+    return text.find("that", pos, pos + THAT_REACH) >= 0 and _THAT_NEAR.match(text, pos) is not None
+
+
 # A word read backwards from its last character (see _word_before).
 _WORD_REVERSED = re.compile(r"[\w'’]{1,30}")
 _AFTER_CUE = re.compile(r"\s{0,3}(?:(that\b)|([.,!?;])|([:\"“”‘’«»])|([\w'’-]{1,40}))")
@@ -219,7 +228,7 @@ def find_reported(
     cache = _SentenceTokens(analysis)
     for cue_start, cue_end, form in _cues(text, lexicon):
         entry = entries.get(form) or entries.get(" ".join(form.lower().split()))
-        if entry is None or _inside(marked, marked_starts, cue_start):
+        if entry is None or (marked and _inside(marked, marked_starts, cue_start)):
             continue
         if not _worth_reading(text, cue_start, cue_end, entry, lexicon):
             continue
@@ -253,9 +262,20 @@ def find_reported(
 
 # A transcript's or an interview's speaker label opening a paragraph: "SMITH: …",
 # "MARIA OKAFOR: …", "Q: …", "A: …" (capitals only, a few words).
-_LABEL = re.compile(
-    r"(?m)^(Q|A|[A-Z][A-Z’'.-]{1,24}(?: [A-Z][A-Z’'.-]{1,24}){0,3}):[ \t]{1,3}(?=\S)"
-)
+_LABEL_BODY = r"(Q|A|[A-Z][A-Z’'.-]{1,24}(?: [A-Z][A-Z’'.-]{1,24}){0,3}):[ \t]{1,3}(?=\S)"
+_LABEL = re.compile(r"(?m)^" + _LABEL_BODY)
+# The same after a line break: a literal first character lets ``re`` jump from one line
+# break to the next, where "^" is tried at every character (see :func:`_labels`).
+_LABEL_AFTER_BREAK = re.compile(r"\n" + _LABEL_BODY)
+
+
+def _labels(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_LABEL` in ``text``, in order (group 1 and the end are the
+    same; a match after a line break starts at the break)."""
+    first = _LABEL.match(text)
+    if first is not None:
+        yield first  # no label holds a line break, so the next match starts after it
+    yield from _LABEL_AFTER_BREAK.finditer(text)
 
 
 def _labelled_paragraphs(
@@ -267,14 +287,14 @@ def _labelled_paragraphs(
     found: list[tuple[Span, Found]] = []
     if ":" not in text:
         return found  # every label ends with a colon (most texts have none: one quick look)
-    for match in _LABEL.finditer(text):
+    for match in _labels(text):
         label = match.group(1)
         start = match.end()
         if (
             label in analysis.lexicon.label_words
             or text[start] in _OPENING_MARKS
-            or analysis.is_excluded(match.start())
-            or _inside(marked, marked_starts, match.start())
+            or analysis.is_excluded(match.start(1))
+            or _inside(marked, marked_starts, match.start(1))
         ):
             continue
         paragraph = analysis.paragraphs[analysis.paragraph_index(start)]
@@ -328,7 +348,7 @@ def _worth_reading(
         return False  # a colon or a quote mark: the cue introduces a quotation
     if after.group(1) is not None or after.group(2) is not None:
         return True
-    if "source_first" in entry.tags or _THAT_NEAR.match(text, cue_end) is not None:
+    if "source_first" in entry.tags or _that_near(text, cue_end):
         return True
     word = after.group(4)
     if entry.tags & _OBJECT_TAGS and _object_worth_reading(text, cue_start, word, entry, lexicon):
@@ -677,7 +697,18 @@ def _only_words_between(tokens: list[Token], pos: int, index: int, lexicon: Lexi
 
 
 def _mention_text(tokens: list[Token], mention: Mention) -> str:
-    return " ".join(t.text for t in tokens if mention.start <= t.start and t.end <= mention.end)
+    """The words of the tokens wholly inside ``mention``, joined by single spaces."""
+    # Tokens come in order and do not overlap: those inside are one run, from the first
+    # token starting at the mention's start on (found by bisection, not a walk).
+    k = bisect.bisect_left(tokens, mention.start, key=_token_start)
+    words = []
+    while k < len(tokens) and tokens[k].end <= mention.end:
+        words.append(tokens[k].text)
+        k += 1
+    return " ".join(words)
+
+
+_token_start = operator.attrgetter("start")
 
 
 def _fronted_name(tokens: list[Token], index: int, lexicon: Lexicon) -> Mention | None:
