@@ -74,7 +74,7 @@ _runs = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6).map(tuple)
     st.lists(_names, min_size=1, max_size=40),
     st.lists(_runs, min_size=1, max_size=20),
     st.sampled_from(["", "male", "female"]),
-    st.sampled_from([(2, 6), (64, 20_000)]),
+    st.sampled_from([(2, 6), (_coref.MAX_NAMESAKES, _coref.MAX_ENTITIES)]),
 )
 def test_a_search_finds_what_the_full_search_finds(
     names: list[str],

@@ -36,12 +36,15 @@ from ._registry import SpeakerRegistry, name_key
 PRONOUN_REACH = 2500
 # How far back "the newspaper" or "an editorial" looks for the outlet: about a paragraph.
 OUTLET_REACH = 1000
-# How many entities sharing one name word a lookup considers (the newest ones).
-MAX_NAMESAKES = 64
+# How many entities sharing one name word a lookup considers (the newest ones): an
+# article has a handful of people sharing a name word at most.
+MAX_NAMESAKES = 16
 # How many entities one document remembers: past this, the one mentioned least recently
 # is forgotten (an article names a few hundred at most; a multi-megabyte dump of names
-# must not hold them all alive for the garbage collector).
-MAX_ENTITIES = 20_000
+# must not hold them all alive for the garbage collector). Both bounds are reached
+# within the first megabyte of a dump of new names, so its cost per name stays the
+# same from there on.
+MAX_ENTITIES = 5_000
 # A speaker quoted this close before a pronoun is preferred to a name seen in passing.
 SPEAKER_WINDOW = 600
 # Descriptions longer than this are new entities ("a newspaper of the ... Party").
