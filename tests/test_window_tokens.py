@@ -99,3 +99,26 @@ def test_windows_of_a_huge_sentence_read_as_fresh_tokenization(
         sentence = analysis.sentence_at(start)
         # The blocks a window reads stay for the next windows: read one to vary the memo.
         analysis.tokens_within(sentence, max(sentence.start, start - 300), start)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from((*_PIECES, ". The", "! Then")), st.sampled_from(("", " "))),
+        min_size=1,
+        max_size=60,
+    ),
+    st.lists(st.tuples(st.integers(0, 400), st.integers(0, 30)), max_size=30),
+)
+def test_windows_of_a_tokenized_sentence_read_as_fresh_tokenization(
+    pieces: list[tuple[str, str]], windows: list[tuple[int, int]]
+) -> None:
+    text = "".join(piece + gap for piece, gap in pieces)
+    analysis = analyse(make_view(text), default_lexicon())
+    lexicon = default_lexicon()
+    for start, length in windows:
+        start = min(start, len(text))
+        end = min(len(text), start + length)
+        # Once its sentence is tokenized, a window is cut from the sentence's tokens.
+        analysis.sentence_tokens(analysis.sentence_at(start))
+        assert analysis.tokens(start, end) == tokenize(text, start, end, lexicon)

@@ -193,27 +193,35 @@ class Analysis:
                 if memo is not None:
                     tokens, starts = memo
                     lo = bisect.bisect_left(starts, start)
-                    hi = bisect.bisect_left(starts, end)
-                    if (lo == 0 or tokens[lo - 1].end <= start) and (
-                        hi == lo or tokens[hi - 1].end <= end
-                    ):
-                        return tokens[lo:hi]
+                    cut = self._cut(tokens, lo, bisect.bisect_left(starts, end, lo), start, end)
+                    if cut is not None:
+                        return cut
                 elif sentence.end - sentence.start > HUGE_SENTENCE:
                     block = self._block_tokens(sentence, start, end)
                     if block is not None:
                         # (Blocks start after white space: no token crosses into one.)
                         lo = bisect.bisect_left(block, start, key=token_start)
                         hi = bisect.bisect_left(block, end, lo, key=token_start)
-                        if lo == 0 or block[lo - 1].end <= start:
-                            if hi == lo or block[hi - 1].end <= end:
-                                return block[lo:hi]
-                            # The last token runs past ``end``: read afresh from its
-                            # start, it is cut as a fresh read of the window cuts it.
-                            last = block[hi - 1].start
-                            return block[lo : hi - 1] + tokenize(
-                                self.view.text, last, end, self.lexicon
-                            )
+                        cut = self._cut(block, lo, hi, start, end)
+                        if cut is not None:
+                            return cut
         return tokenize(self.view.text, start, end, self.lexicon)
+
+    def _cut(
+        self, tokens: list[Token], lo: int, hi: int, start: int, end: int
+    ) -> list[Token] | None:
+        """``tokens[lo:hi]`` (those starting in ``[start, end)`` of a longer stretch's
+        tokenization) as a fresh tokenization of ``[start, end)`` gives them, or None
+        when a token crosses ``start``. A last token running past ``end`` is read afresh
+        from its own start, where it is cut as a fresh read of the window cuts it: the
+        tokens before it end before ``end``, so they read the same either way."""
+        if lo > 0 and tokens[lo - 1].end > start:
+            return None
+        if hi == lo or tokens[hi - 1].end <= end:
+            return tokens[lo:hi]
+        return tokens[lo : hi - 1] + tokenize(
+            self.view.text, tokens[hi - 1].start, end, self.lexicon
+        )
 
     def sentence_tokens(self, sentence: Span) -> tuple[list[Token], list[int]]:
         """The tokens of ``sentence`` (one of :attr:`sentences`) and their starts, made
