@@ -442,7 +442,7 @@ def test_cue_match_and_mention_read_like_the_frozen_classes_they_replace() -> No
 def test_word_class_lookup_on_lower_forms_agrees_with_is_a(text: str) -> None:
     # The rules look a token's ``lower`` up directly (_is) instead of lower-casing its
     # text again in Lexicon.is_a: the same answer for every word class.
-    from quotekit._attribution import _is
+    from quotekit._lexicon import in_word_class as _is
 
     lexicon = default_lexicon()
     for tok in tokenize(text, 0, len(text), lexicon):

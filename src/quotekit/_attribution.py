@@ -14,6 +14,7 @@ from typing import NamedTuple
 import attrs
 
 from ._lexicon import CueEntry, Lexicon
+from ._lexicon import in_word_class as _is
 from ._model import Attribution
 from ._tokens import Token, in_number
 
@@ -22,15 +23,6 @@ MAX_NAME_TOKENS = 12
 MAX_ROLE_TOKENS = 30
 MAX_ADVERBS = 4
 _PRONOUNS_EXTRA = {"i": "", "we": ""}
-
-
-def _is(lexicon: Lexicon, word_class: str, low: str) -> bool:
-    """``Lexicon.is_a`` for a word already in lower case, such as a token's ``lower``
-    (the rules' hot path: no second ``lower()``)."""
-    return low in lexicon.function_words.get(word_class, _NO_WORDS)
-
-
-_NO_WORDS: frozenset[str] = frozenset()
 
 
 class Mention(NamedTuple):

@@ -221,6 +221,12 @@ def _load_function_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in grouped.items()}
 
 
+def in_word_class(lexicon: Lexicon, word_class: str, low: str) -> bool:
+    """:meth:`Lexicon.is_a` for a word already in lower case, such as a token's
+    ``lower`` (the attribution rules' hot path: no second ``lower()``)."""
+    return low in lexicon.function_words.get(word_class, _NOTHING)
+
+
 @functools.lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     """The lexicon shipped with quotekit (read once, then shared: it is immutable)."""

@@ -167,9 +167,7 @@ def _dotted_words(mention: str, plain: list[str], lexicon: Lexicon) -> list[str]
             words.append(word)
         else:
             words.append(stem)
-    last = words[-1]
-    if len(last) > 2 and last.endswith(".") and last[-2].isalpha():
-        words[-1] = last[:-1]  # as _split reads a mention's last word ("Hun Sen.")
+    _drop_final_stop(words)
     return words
 
 
@@ -342,12 +340,18 @@ def _split(tokens: list[Token]) -> list[list[str]]:
         elif tok.is_word:
             parts[-1].append(tok.text)
         previous = tok
-    last = parts[-1]
-    if last and len(last[-1]) > 2 and last[-1].endswith(".") and last[-1][-2].isalpha():
-        # A mention ends with a name, not a title: "Hun Sen." is "Hun Sen" at a full stop,
-        # even though "Sen." abbreviates Senator.
-        last[-1] = last[-1][:-1]
+    if parts[-1]:
+        _drop_final_stop(parts[-1])
     return [p for p in parts if p]
+
+
+def _drop_final_stop(words: list[str]) -> None:
+    """Drop the full stop of a mention's last word: a mention ends with a name, not a
+    title, so "Hun Sen." is "Hun Sen" at a full stop, even though "Sen." abbreviates
+    Senator."""
+    last = words[-1]
+    if len(last) > 2 and last.endswith(".") and last[-2].isalpha():
+        words[-1] = last[:-1]
 
 
 def _segment(words: list[str], lexicon: Lexicon, first: bool) -> _Segment:

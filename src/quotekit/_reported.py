@@ -50,7 +50,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import operator
 import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
@@ -67,8 +66,9 @@ from ._attribution import (
     subject_before,
 )
 from ._lexicon import CueEntry, Lexicon
+from ._lexicon import in_word_class as _is
 from ._model import Attribution, QuoteKind, Span
-from ._tokens import Token, in_number
+from ._tokens import Token, in_number, tokens_inside
 
 # Bounds that keep every candidate's work constant: how far left of a cue its subject
 # is looked for, how far right the words up to "that" may run, and the longest clause.
@@ -102,11 +102,6 @@ class Reported(NamedTuple):
 
     content: Span
     found: Found
-
-
-def _is(lexicon: Lexicon, word_class: str, low: str) -> bool:
-    """``Lexicon.is_a`` for a word already in lower case (this stage's hot path)."""
-    return low in lexicon.function_words.get(word_class, _NO_WORDS)
 
 
 _NO_WORDS: frozenset[str] = frozenset()
@@ -698,17 +693,7 @@ def _only_words_between(tokens: list[Token], pos: int, index: int, lexicon: Lexi
 
 def _mention_text(tokens: list[Token], mention: Mention) -> str:
     """The words of the tokens wholly inside ``mention``, joined by single spaces."""
-    # Tokens come in order and do not overlap: those inside are one run, from the first
-    # token starting at the mention's start on (found by bisection, not a walk).
-    k = bisect.bisect_left(tokens, mention.start, key=_token_start)
-    words = []
-    while k < len(tokens) and tokens[k].end <= mention.end:
-        words.append(tokens[k].text)
-        k += 1
-    return " ".join(words)
-
-
-_token_start = operator.attrgetter("start")
+    return " ".join(t.text for t in tokens_inside(tokens, mention.start, mention.end))
 
 
 def _fronted_name(tokens: list[Token], index: int, lexicon: Lexicon) -> Mention | None:
