@@ -68,7 +68,7 @@ from ._attribution import (
 from ._lexicon import CueEntry, Lexicon
 from ._lexicon import in_word_class as _is
 from ._model import Attribution, QuoteKind, Span
-from ._tokens import Token, in_number, tokens_inside
+from ._tokens import Token, in_number, token_start, tokens_inside
 
 # Bounds that keep every candidate's work constant: how far left of a cue its subject
 # is looked for, how far right the words up to "that" may run, and the longest clause.
@@ -1886,7 +1886,7 @@ def _opens_sentence(tokens: list[Token], index: int, sentence: Span, lexicon: Le
 def _comma_after(tokens: list[Token], pos: int, lexicon: Lexicon) -> int | None:
     """The comma that closes a source phrase ending at ``pos`` (a role or an adjunct
     may come first: "According to State Department cables that were later released, …")."""
-    k = bisect.bisect_left([t.start for t in tokens], pos)
+    k = bisect.bisect_left(tokens, pos, key=token_start)
     limit = min(len(tokens), k + 30)
     while k < limit:
         text = tokens[k].text
@@ -1911,7 +1911,7 @@ def _source_phrase(tokens: list[Token], i: int, lexicon: Lexicon) -> Mention | N
 
 def _source_ends_sentence(tokens: list[Token], agent: Mention) -> bool:
     """Only words of the source phrase ("a count by the agency") close the sentence."""
-    k = bisect.bisect_left([t.start for t in tokens], agent.end)
+    k = bisect.bisect_left(tokens, agent.end, key=token_start)
     limit = k + MAX_SOURCE_WORDS
     while k < len(tokens) and k < limit and tokens[k].is_word:
         k += 1
@@ -1963,7 +1963,7 @@ def _source_after(
         )
         if subject is None or ("bare" not in entry.tags and subject.form == "description"):
             return None  # ", the final contest.": a noun phrase, not a source
-        k = bisect.bisect_left([t.start for t in tokens], subject.start) - 1
+        k = bisect.bisect_left(tokens, subject.start, key=token_start) - 1
         if k >= 0 and tokens[k].lower == "as":
             # "As the Khmer Times noted, CLAUSE" / "CLAUSE, as X said."
             if tokens[k - 1].text == "," if k > 0 else False:
