@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from quotekit import default_lexicon
 from quotekit._analysis import HUGE_SENTENCE, analyse
 from quotekit._extract import _Quoted
-from quotekit._marks import find_marked_quotes_in
+from quotekit._marks import MarkedSpan, find_marked_quotes_in
 from quotekit._text import find_paragraphs, make_view
 from quotekit._tokens import Token, tokenize, tokens_inside
 from strategies import news_text, salted
@@ -59,16 +59,8 @@ def test_outside_quotes_with_nested_and_touching_spans() -> None:
     text = "a b c d e f g h i j k l m n o p"
     tokens = tokenize(text, 0, len(text), default_lexicon())
 
-    class _Span:
-        def __init__(self, start: int, end: int) -> None:
-            self.start, self.end = start, end
-
-    class _Marked:
-        def __init__(self, start: int, end: int) -> None:
-            self.content = _Span(start, end)
-
     spans = [(2, 9), (4, 6), (9, 13), (20, 20), (24, 31)]
-    quoted = _Quoted([_Marked(s, e) for s, e in spans])  # type: ignore[misc]
+    quoted = _Quoted([MarkedSpan(None, s, e, None, frozenset(), 0, 0, True) for s, e in spans])
     got = [t.text for t in quoted.outside(tokens)]
     assert got == [t.text for t in _outside_plainly(spans, tokens)]
     assert got == ["a", "d", "e", "h", "i", "j", "k", "l"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
 
@@ -92,12 +93,15 @@ class SpanSequence(Sequence[Span]):
         return f"SpanSequence({list(self)!r})"
 
 
+_first = operator.itemgetter(0)
+_second = operator.itemgetter(1)
+
+
 def _unzip(pairs: list[tuple[int, int]]) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """The first and the second items of ``pairs``, as two tuples."""
-    if not pairs:
-        return (), ()
-    starts, ends = zip(*pairs, strict=True)
-    return starts, ends
+    # Not zip(*pairs): that makes an iterator per pair, 100,000 of them at once for the
+    # sentences of a 10 MB document, enough to set off runs of the garbage collector.
+    return tuple(map(_first, pairs)), tuple(map(_second, pairs))
 
 
 class Analysis:

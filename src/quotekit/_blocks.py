@@ -52,7 +52,7 @@ def find_blocks(analysis: Analysis, marked: list[MarkedSpan]) -> list[Block]:
         body = paragraphs[j]
         if analysis.is_excluded(body.start):
             continue
-        starting = [k for k in by_first.get(j, []) if marked[k].content.start <= body.start + 2]
+        starting = [k for k in by_first.get(j, []) if marked[k].start <= body.start + 2]
         if starting:
             k = starting[0]
             blocks.append(Block(marked[k].content, marked[k].flags, found, k))
@@ -61,7 +61,7 @@ def find_blocks(analysis: Analysis, marked: list[MarkedSpan]) -> list[Block]:
         if closer is not None:
             k, _last = closer
             flags = frozenset({FLAG_UNOPENED} | set(marked[k].flags))
-            blocks.append(Block(Span(body.start, marked[k].content.end), flags, found, k))
+            blocks.append(Block(Span(body.start, marked[k].end), flags, found, k))
             continue
         if by_first.get(j):
             continue  # quotes inside the paragraph: the marks speak for themselves

@@ -456,11 +456,7 @@ def with_quote_evidence(
         start, end = view_offset(view, evidence.start), view_offset(view, evidence.end)
         if end <= start:
             continue
-        quoted = sum(
-            m.content.end - m.content.start
-            for m in marked
-            if start <= m.content.start and m.content.end <= end
-        )
+        quoted = sum(m.end - m.start for m in marked if start <= m.start and m.end <= end)
         if 2 * quoted >= end - start:
             continue  # the marks inside speak for themselves
         first = max(0, bisect.bisect_right(starts, start) - 1)
@@ -469,7 +465,8 @@ def with_quote_evidence(
         added.append(
             MarkedSpan(
                 open=start,
-                content=Span(start, end),
+                start=start,
+                end=end,
                 close=end,
                 flags=frozenset(flags),
                 first_paragraph=first,
@@ -481,4 +478,4 @@ def with_quote_evidence(
         )
     if not added:
         return marked
-    return sorted(marked + added, key=lambda m: (m.content.start, m.content.end))
+    return sorted(marked + added, key=lambda m: (m.start, m.end))

@@ -212,7 +212,11 @@ def marked_candidates(
     analysis: Analysis, marked: list[MarkedSpan], blocks: list[Block]
 ) -> list[Candidate]:
     """Candidates from quote marks (the ones a block quote did not take); ``marked``
-    holds only spans with words in them (:func:`with_words`)."""
+    holds only spans with words in them (:func:`with_words`).
+
+    ``marked`` is consumed (left empty): each span is dropped as its candidate is made,
+    so a huge document does not hold both at once for the garbage collector to walk.
+    """
     if not marked:
         return []
     taken = {b.marked_index for b in blocks if b.marked_index is not None}
@@ -221,15 +225,19 @@ def marked_candidates(
     lexicon = analysis.lexicon
     candidates: list[Candidate] = []
     quoted = _Quoted(marked)
-    for index, span in enumerate(marked):
+    marked.reverse()  # popped from the end, in document order
+    index = -1
+    while marked:
+        span = marked.pop()
+        index += 1
         if index in taken:
             continue
-        anchor = span.open if span.open is not None else span.content.start
+        anchor = span.open if span.open is not None else span.start
         if analysis.is_excluded(anchor):
             continue
-        if in_block.contains(span.content):
+        if in_block.contains(span.start, span.end):
             continue  # a quotation inside a block quote stays part of it
-        content = Span(*trim_whitespace(text, span.content.start, span.content.end))
+        content = Span(*trim_whitespace(text, span.start, span.end))
         sentence = analysis.sentence_at(anchor)
         before = (
             quoted.outside(
@@ -396,16 +404,16 @@ class _Containment:
         for s in ordered:
             self._max_ends.append(max(s.end, self._max_ends[-1] if self._max_ends else 0))
 
-    def contains(self, span: Span) -> bool:
-        k = bisect.bisect_right(self._starts, span.start) - 1
-        return k >= 0 and self._max_ends[k] >= span.end
+    def contains(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self._starts, start) - 1
+        return k >= 0 and self._max_ends[k] >= end
 
 
 class _Quoted:
     """The quoted contents of a document, to leave their words out of attribution."""
 
     def __init__(self, marked: list[MarkedSpan]) -> None:
-        spans = sorted((m.content.start, m.content.end) for m in marked)
+        spans = sorted((m.start, m.end) for m in marked)
         self._starts = [s for s, _ in spans]
         self._ends = [e for _, e in spans]
 
@@ -476,10 +484,9 @@ def block_candidates(blocks: list[Block]) -> list[Candidate]:
 
 def reported_candidates(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
     """Candidates from reported speech ("X said that …"), around the quotes in marks."""
-    quoted = [(c.content, c.kind) for c in candidates]
     return [
         Candidate(r.content, QuoteKind.INDIRECT, _NO_FLAGS, r.found)
-        for r in find_reported(analysis, quoted)
+        for r in find_reported(analysis, candidates)
     ]
 
 

@@ -99,7 +99,7 @@ def classify_marked(
     """Kind of a quote in marks, from its position in the sentence and its attribution."""
     if span.open is not None and after_term_cue(before, lexicon):
         return QuoteKind.TERM
-    content = text[span.content.start : span.content.end].strip()
+    content = text[span.start : span.end].strip()
     starts_upper = content[:1].isupper() or content[:1] in "\"'“‘" or content[:1].isdigit()
     last = before[-1].text if before else ""
     if (

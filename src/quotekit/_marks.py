@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 import regex
@@ -87,12 +88,17 @@ def _flag_set(flags: frozenset[str]) -> frozenset[str]:
 _UNOPENED = frozenset({FLAG_UNOPENED})
 
 
-@attrs.frozen
-class MarkedSpan:
-    """A quoted span of the view: its marks, content and irregularities."""
+class MarkedSpan(NamedTuple):
+    """A quoted span of the view: its marks, content and irregularities.
+
+    A named tuple holding the content's offsets rather than a frozen attrs class holding
+    a :class:`Span`: a page of marks makes hundreds of thousands of these, and they stay
+    alive until their candidates are made, one object each for the garbage collector to
+    walk instead of two."""
 
     open: int | None  # offset of the opening mark (None when unopened)
-    content: Span  # the text between the marks, in view offsets
+    start: int  # the text between the marks, in view offsets
+    end: int
     close: int | None  # offset of the closing mark (None when unclosed)
     flags: frozenset[str]
     first_paragraph: int
@@ -100,6 +106,11 @@ class MarkedSpan:
     double: bool  # quoted with double marks (single marks otherwise)
     open_len: int = 1  # length of the opening mark ('' and `` are two characters)
     close_len: int = 1  # length of the closing mark
+
+    @property
+    def content(self) -> Span:
+        """The text between the marks, as a span of the view."""
+        return Span(self.start, self.end)
 
     @property
     def close_end(self) -> int | None:
@@ -182,7 +193,8 @@ def find_marked_quotes_in(
         results.append(
             MarkedSpan(
                 state.mark_pos,
-                Span(content_start, end),
+                content_start,
+                end,
                 None,
                 _flag_set(frozenset(state.flags | {FLAG_UNCLOSED})),
                 state.first_paragraph,
@@ -255,7 +267,8 @@ def find_marked_quotes_in(
                             results.append(
                                 MarkedSpan(
                                     None,
-                                    Span(start, pos),
+                                    start,
+                                    pos,
                                     pos,
                                     _UNOPENED,
                                     p_index,
@@ -367,7 +380,8 @@ def _closed(state: _Open, close_pos: int, close_raw: str, close_len: int) -> Mar
         flags.add(FLAG_MISMATCHED)
     return MarkedSpan(
         state.mark_pos,
-        Span(state.mark_pos + state.length, close_pos),
+        state.mark_pos + state.length,
+        close_pos,
         close_pos,
         _flag_set(frozenset(flags)),
         state.first_paragraph,
@@ -380,7 +394,7 @@ def _closed(state: _Open, close_pos: int, close_raw: str, close_len: int) -> Mar
 
 def is_wordless(text: str, span: MarkedSpan) -> bool:
     """Whether the span quotes no word at all: never a quotation."""
-    return not _has_words(text, span.content.start, span.content.end)
+    return not _has_words(text, span.start, span.end)
 
 
 def with_words(text: str, marked: list[MarkedSpan]) -> list[MarkedSpan]:

@@ -52,7 +52,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from ._analysis import Analysis
 from ._attribution import (
@@ -201,22 +201,32 @@ _AFTER_CUE = re.compile(r"\s{0,3}(?:(that\b)|([.,!?;])|([:\"“”‘’«»])|(
 # --- the stage ---------------------------------------------------------------------------
 
 
-def find_reported(
-    analysis: Analysis, quoted: Sequence[tuple[Span, QuoteKind]] = ()
-) -> list[Reported]:
+class Quoted(Protocol):
+    """A quotation found in marks, as reported speech reads it: its content and kind."""
+
+    @property
+    def content(self) -> Span: ...
+
+    @property
+    def kind(self) -> QuoteKind: ...
+
+
+def _quoted_order(quoted: Quoted) -> tuple[int, int, QuoteKind]:
+    return quoted.content.start, quoted.content.end, quoted.kind
+
+
+def find_reported(analysis: Analysis, quoted: Sequence[Quoted] = ()) -> list[Reported]:
     """Reported-speech candidates of a document, in order (view offsets).
 
-    ``quoted`` holds the content spans and kinds of the quotations found in marks; cues
-    inside them are skipped and clauses are cut or dropped around them (see the module
-    docstring).
+    ``quoted`` holds the quotations found in marks (the candidates themselves: no record
+    is made for each); cues inside them are skipped and clauses are cut or dropped
+    around them (see the module docstring).
     """
     text = analysis.text
     lexicon = analysis.lexicon
-    marked: list[tuple[Span, QuoteKind]] = sorted(
-        (s, k) for s, k in quoted if k is not QuoteKind.TERM
-    )
-    marked_starts = [s.start for s, _k in marked]
-    marked_ends = sorted(s.end for s, _k in marked)
+    marked = sorted((q for q in quoted if q.kind is not QuoteKind.TERM), key=_quoted_order)
+    marked_starts = [q.content.start for q in marked]
+    marked_ends = sorted(q.content.end for q in marked)
     results: list[Reported] = []
     seen: set[tuple[int, int]] = set()
     entries = _cue_pattern(lexicon)[1]
@@ -274,7 +284,7 @@ def _labels(text: str) -> Iterator[re.Match[str]]:
 
 
 def _labelled_paragraphs(
-    analysis: Analysis, marked: list[tuple[Span, QuoteKind]], marked_starts: list[int]
+    analysis: Analysis, marked: list[Quoted], marked_starts: list[int]
 ) -> list[tuple[Span, Found]]:
     """The words of paragraphs opened by a speaker label, credited to the label: they
     are the speaker's own words, given without quote marks."""
@@ -443,11 +453,11 @@ def _headline_cue(text: str, cue_start: int) -> bool:
     return len(words) >= 4 and capitalised * 4 >= len(words) * 3
 
 
-def _inside(marked: list[tuple[Span, QuoteKind]], starts: list[int], pos: int) -> bool:
+def _inside(marked: list[Quoted], starts: list[int], pos: int) -> bool:
     k = bisect.bisect_right(starts, pos) - 1
     # Spans do not nest deeply; look back a few in case a long one started earlier.
     for j in range(k, max(-1, k - 4), -1):
-        span = marked[j][0]
+        span = marked[j].content
         if span.start <= pos < span.end:
             return True
     return False
@@ -2083,9 +2093,7 @@ def _before_attribution(text: str, start: int, end: int) -> int:
     return found.start() if found is not None else end
 
 
-def _around_marks(
-    text: str, content: Span, marked: list[tuple[Span, QuoteKind]], starts: list[int]
-) -> Span | None:
+def _around_marks(text: str, content: Span, marked: list[Quoted], starts: list[int]) -> Span | None:
     """Cut the clause before a direct quotation in it; drop it when it is mostly marks.
 
     ``content`` is trimmed already (made by :func:`_trim`), so a clause with no quotation
@@ -2094,7 +2102,8 @@ def _around_marks(
     hi = bisect.bisect_right(starts, content.end)
     inside = 0
     end = content.end
-    for span, kind in marked[lo:hi]:
+    for quoted in marked[lo:hi]:
+        span, kind = quoted.content, quoted.kind
         if span.end <= content.start or span.start >= end:
             continue
         opening = span.start
