@@ -66,14 +66,64 @@ BEFORE_WINDOW = 1000
 _NO_FLAGS: frozenset[str] = frozenset()
 
 
-class Candidate(NamedTuple):
-    """A quote before speaker resolution (view offsets; a plain tuple: one is made per
-    quote and read a few times)."""
+# A speaker mention as a plain tuple: Mention's fields (start, end, form, role).
+_MentionFields = tuple[int, int, str, "tuple[int, int] | None"]
+# A cue as a plain tuple: its start, end and lemma.
+_CueFields = tuple[int, int, str]
 
-    content: Span
+
+class Candidate(NamedTuple):
+    """A quote before speaker resolution (view offsets) and who is credited with it.
+
+    Its speaker, source and cue are kept as plain tuples of ints and strings, not as
+    the :class:`Found`, :class:`Mention` and cue objects attribution made: CPython
+    stops tracking such tuples, so a candidate is one object for the garbage collector
+    to walk instead of five. A 10 MB page holds some 60,000 candidates at once.
+    """
+
+    start: int
+    end: int
     kind: QuoteKind
     flags: frozenset[str]
-    found: Found
+    speaker: _MentionFields | None
+    via: _MentionFields | None
+    cue: _CueFields | None
+    attribution: Attribution
+
+    @property
+    def attributed(self) -> bool:
+        """Whether someone is credited with the quote."""
+        return self.speaker is not None
+
+    def continuing(self, earlier: Candidate) -> Candidate:
+        """This quote credited as a continuation of ``earlier``'s speaker."""
+        return self._replace(
+            speaker=earlier.speaker,
+            via=earlier.via,
+            cue=earlier.cue,
+            attribution=Attribution.CONTINUATION,
+        )
+
+
+def _candidate(
+    start: int, end: int, kind: QuoteKind, flags: frozenset[str], found: Found
+) -> Candidate:
+    """A candidate credited as ``found`` says."""
+    speaker, via, cue = found.speaker, found.via, found.cue
+    return Candidate(
+        start,
+        end,
+        kind,
+        flags,
+        None if speaker is None else tuple(speaker),  # type: ignore[arg-type]
+        None if via is None else tuple(via),  # type: ignore[arg-type]
+        None if cue is None else (cue.start, cue.end, cue.entry.lemma),
+        found.attribution,
+    )
+
+
+def _span_order(candidate: Candidate) -> tuple[int, int]:
+    return candidate.start, candidate.end
 
 
 def extract(
@@ -125,12 +175,12 @@ def extract(
     # The spans are in the candidates now; dropping them early keeps fewer objects alive
     # for the garbage collector to traverse while a huge document is read.
     del marked, blocks
-    candidates = sorted(candidates, key=lambda c: (c.content.start, c.content.end))
+    candidates = sorted(candidates, key=_span_order)
     candidates = continue_quote_runs(analysis, candidates)
     if config.include_indirect:
         candidates = sorted(
             candidates + reported_candidates(analysis, candidates),
-            key=lambda c: (c.content.start, c.content.end),
+            key=_span_order,
         )
     quotes = resolve_quotes(
         analysis,
@@ -237,7 +287,7 @@ def marked_candidates(
             continue
         if in_block.contains(span.start, span.end):
             continue  # a quotation inside a block quote stays part of it
-        content = Span(*trim_whitespace(text, span.start, span.end))
+        start, end = trim_whitespace(text, span.start, span.end)
         sentence = analysis.sentence_at(anchor)
         before = (
             quoted.outside(
@@ -254,7 +304,7 @@ def marked_candidates(
             window = _after_window(analysis, span.close_end)
             after = window.tokens
             found_after = attribute_after(after, lexicon)
-            if found_after.found and _new_sentence_after(text, content, after, found_after):
+            if found_after.found and _new_sentence_after(text, start, end, after, found_after):
                 found_after = NOT_FOUND
         found = found_after
         if not found.found and span.close_end is not None:
@@ -264,15 +314,18 @@ def marked_candidates(
         if not found.found:
             # Belief cues ("worried that … “a hammock”") count for quotes in marks.
             found = attribute_before(before, lexicon, beliefs=True)
-        words = len(text[content.start : content.end].split())
+        words = len(text[start:end].split())
         kind = classify_marked(text, span, before, words, found_after, found, lexicon)
         if kind is QuoteKind.PARTIAL and not found.found and _joins_a_term(text, candidates, span):
             kind = QuoteKind.TERM  # known as ''pocket parks'' or ''green corners''
         if kind is QuoteKind.TERM:
             found = NOT_FOUND  # a term is nobody's statement
-        if kind is not QuoteKind.TERM and not found.found:
-            found = _earlier_speaker(analysis, quoted, candidates, sentence, kind)
-        candidates.append(Candidate(content, kind, span.flags, found))
+        if kind is QuoteKind.TERM or found.found:
+            candidate = _candidate(start, end, kind, span.flags, found)
+        else:
+            uncredited = _candidate(start, end, kind, span.flags, NOT_FOUND)
+            candidate = _earlier_speaker(analysis, quoted, candidates, sentence, uncredited)
+        candidates.append(candidate)
     return candidates
 
 
@@ -295,9 +348,9 @@ def _joins_a_term(text: str, candidates: list[Candidate], span: MarkedSpan) -> b
     """The quote follows a term, joined to it by "or", "and" or a comma only."""
     if not candidates or span.open is None or candidates[-1].kind is not QuoteKind.TERM:
         return False
-    if span.open - candidates[-1].content.end >= 12:
+    if span.open - candidates[-1].end >= 12:
         return False
-    gap = text[candidates[-1].content.end : span.open]
+    gap = text[candidates[-1].end : span.open]
     words = [w.strip("\"“”‘’'«»") for w in gap.replace(",", " , ").split()]
     return all(not w or w in _TERM_JOINERS for w in words)
 
@@ -335,10 +388,14 @@ def _sentence_rest(
 MAX_TAIL_AFTER_FULL_STOP = 8
 
 
-def _new_sentence_after(text: str, content: Span, after: list, found: Found) -> bool:  # type: ignore[type-arg]
-    """'“… done.” He warns that …': the quote ended its sentence and what follows is a
-    new sentence, not its attribution ('“… done.” Trump said.' still counts)."""
-    if not text[content.start : content.end].rstrip("'’\"”").endswith("."):
+def _new_sentence_after(text: str, start: int, end: int, after: list, found: Found) -> bool:  # type: ignore[type-arg]
+    """'“… done.” He warns that …': the quote (its content from ``start`` to ``end``)
+    ended its sentence and what follows is a new sentence, not its attribution ('“…
+    done.” Trump said.' still counts)."""
+    last = end  # the end of the content without its closing quote marks
+    while last > start and text[last - 1] in "'’\"”":
+        last -= 1
+    if last == start or text[last - 1] != ".":
         return False
     first = after[0]
     if not (first.is_word and first.is_cap):
@@ -357,40 +414,38 @@ def _earlier_speaker(
     quoted: _Quoted,
     candidates: list[Candidate],
     sentence: Span,
-    kind: QuoteKind,
-) -> Found:
-    """The speaker of a quote with no attribution of its own: the quote just before it
-    in the paragraph, when that one is in this or the previous sentence; otherwise a
-    cue and speaker in the previous sentences; otherwise that earlier quote anyway."""
+    candidate: Candidate,
+) -> Candidate:
+    """``candidate``, a quote with no attribution of its own, credited to the speaker of
+    the quote just before it in the paragraph, when that one is in this or the previous
+    sentence; otherwise to a cue and speaker in the previous sentences; otherwise to
+    that earlier quote anyway."""
     index = analysis.sentence_index(sentence.start)
     p_index = analysis.paragraph_index(sentence.start)
     last = candidates[-1] if candidates else None
     if last is not None and (
-        not last.found.found
+        not last.attributed
         or last.kind is QuoteKind.TERM
-        or analysis.paragraph_index(last.content.start) != p_index
+        or analysis.paragraph_index(last.start) != p_index
     ):
         last = None
-    continued = (
-        attrs.evolve(last.found, attribution=Attribution.CONTINUATION)
-        if last is not None
-        else NOT_FOUND
-    )
-    if last is not None and analysis.sentence_index(last.content.end) >= index - 1:
+    continued = candidate if last is None else candidate.continuing(last)
+    if last is not None and analysis.sentence_index(last.end) >= index - 1:
         return continued
-    if kind is not QuoteKind.DIRECT:
-        return NOT_FOUND
+    if candidate.kind is not QuoteKind.DIRECT:
+        return candidate
     found = _previous_sentences(analysis, quoted, sentence)
+    if not found.found:
+        return continued
     before = candidates[-1] if candidates else None
     if (
-        found.found
-        and before is not None
-        and before.found.speaker == found.speaker
-        and analysis.paragraph_index(before.content.end) == p_index - 1
+        before is not None
+        and before.speaker == found.speaker
+        and analysis.paragraph_index(before.end) == p_index - 1
     ):
         # The quote ending the paragraph before has the same speaker: a run of quotes.
-        return attrs.evolve(found, attribution=Attribution.CONTINUATION)
-    return found if found.found else continued
+        found = attrs.evolve(found, attribution=Attribution.CONTINUATION)
+    return _candidate(candidate.start, candidate.end, candidate.kind, candidate.flags, found)
 
 
 class _Containment:
@@ -479,13 +534,16 @@ def _previous_sentences(analysis: Analysis, quoted: _Quoted, sentence: Span) -> 
 
 def block_candidates(blocks: list[Block]) -> list[Candidate]:
     """Candidates from block quotes."""
-    return [Candidate(b.content, QuoteKind.BLOCK, b.flags, b.found) for b in blocks]
+    return [
+        _candidate(b.content.start, b.content.end, QuoteKind.BLOCK, b.flags, b.found)
+        for b in blocks
+    ]
 
 
 def reported_candidates(analysis: Analysis, candidates: list[Candidate]) -> list[Candidate]:
     """Candidates from reported speech ("X said that …"), around the quotes in marks."""
     return [
-        Candidate(r.content, QuoteKind.INDIRECT, _NO_FLAGS, r.found)
+        _candidate(r.content.start, r.content.end, QuoteKind.INDIRECT, _NO_FLAGS, r.found)
         for r in find_reported(analysis, candidates)
     ]
 
@@ -497,18 +555,16 @@ def continue_quote_runs(analysis: Analysis, candidates: list[Candidate]) -> list
     previous: Candidate | None = None
     for cand in candidates:
         if (
-            not cand.found.found
+            not cand.attributed
             and cand.kind in (QuoteKind.DIRECT, QuoteKind.BLOCK)
             and previous is not None
-            and previous.found.found
+            and previous.attributed
             and previous.kind in (QuoteKind.DIRECT, QuoteKind.BLOCK)
         ):
-            p_prev = analysis.paragraph_index(previous.content.start)
-            p_this = analysis.paragraph_index(cand.content.start)
-            if p_this == p_prev + 1 and cand.content.start - 2 <= analysis.paragraphs[p_this].start:
-                cand = cand._replace(
-                    found=attrs.evolve(previous.found, attribution=Attribution.CONTINUATION)
-                )
+            p_prev = analysis.paragraph_index(previous.start)
+            p_this = analysis.paragraph_index(cand.start)
+            if p_this == p_prev + 1 and cand.start - 2 <= analysis.paragraphs.starts[p_this]:
+                cand = cand.continuing(previous)
         result.append(cand)
         if cand.kind is not QuoteKind.TERM:
             previous = cand
@@ -550,10 +606,9 @@ def resolve_quotes(
     candidates.reverse()  # popped from the end, in document order
     while candidates:
         cand = candidates.pop()
-        found = cand.found
-        speaker = _shared_speaker(analysis, found.speaker, resolved, speakers)
-        via = _shared_speaker(analysis, found.via, resolved, speakers)
-        attribution = found.attribution if speaker is not None else Attribution.NONE
+        speaker = _shared_speaker(analysis, cand.speaker, resolved, speakers)
+        via = _shared_speaker(analysis, cand.via, resolved, speakers)
+        attribution = cand.attribution if speaker is not None else Attribution.NONE
         confidence = _CONFIDENCE[attribution]
         if speaker is not None and speaker.resolution in _INDIRECT_RESOLUTIONS:
             confidence = min(confidence, 0.6)
@@ -563,12 +618,12 @@ def resolve_quotes(
             confidence -= 0.1
         if cand.kind is QuoteKind.TERM:
             confidence = min(confidence, 0.5)
-        span = view.span_to_original(cand.content.start, cand.content.end)
+        span = view.span_to_original(cand.start, cand.end)
         cue = None
-        if found.cue is not None and speaker is not None:
-            c = found.cue
-            cue_span = view.span_to_original(c.start, c.end)
-            cue = Cue(cue_span.slice(original), c.entry.lemma, cue_span)
+        if cand.cue is not None and speaker is not None:
+            cue_start, cue_end, lemma = cand.cue
+            cue_span = view.span_to_original(cue_start, cue_end)
+            cue = Cue(cue_span.slice(original), lemma, cue_span)
         quotes.append(
             Quote(
                 text=normalise_quote_text(span.slice(original)),
@@ -599,9 +654,9 @@ def _resolve_mentions(
     order among the other names of the text."""
     mentions: dict[tuple[int, int], Mention] = {}
     for cand in candidates:
-        for mention in (cand.found.speaker, cand.found.via):
-            if mention is not None:
-                mentions[(mention.start, mention.end)] = mention
+        for fields in (cand.speaker, cand.via):
+            if fields is not None:
+                mentions[fields[0], fields[1]] = Mention._make(fields)
     if not mentions:
         return {}  # nobody to resolve: the names of the text are not even looked for
     text = analysis.text
@@ -620,9 +675,7 @@ def _resolve_mentions(
         ),
         analysis.lexicon,
         skip=[
-            (c.content.start, c.content.end)
-            for c in candidates
-            if c.kind in (QuoteKind.DIRECT, QuoteKind.BLOCK)
+            (c.start, c.end) for c in candidates if c.kind in (QuoteKind.DIRECT, QuoteKind.BLOCK)
         ],
         until=last,
     )
@@ -670,18 +723,19 @@ def _mention_end(text: str, mention: Mention) -> int:
 
 def _shared_speaker(
     analysis: Analysis,
-    mention: Mention | None,
+    mention: _MentionFields | None,
     resolved: dict[tuple[int, int], Resolved | None],
     speakers: dict[tuple[int, int, tuple[int, int] | None], Speaker],
 ) -> Speaker | None:
-    """The Speaker for ``mention``, built on its first use and then taken from ``speakers``
-    (by what it is made of: its span and role)."""
+    """The Speaker for ``mention`` (a candidate's), built on its first use and then taken
+    from ``speakers`` (by what it is made of: its span and role)."""
     if mention is None:
         return None
-    key = (mention.start, mention.end, mention.role)
+    start, end, _form, role = mention
+    key = (start, end, role)
     speaker = speakers.get(key)
     if speaker is None:
-        speaker = speakers[key] = _speaker(analysis, mention, resolved)
+        speaker = speakers[key] = _speaker(analysis, Mention._make(mention), resolved)
     return speaker
 
 

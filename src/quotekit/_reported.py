@@ -202,17 +202,21 @@ _AFTER_CUE = re.compile(r"\s{0,3}(?:(that\b)|([.,!?;])|([:\"“”‘’«»])|(
 
 
 class Quoted(Protocol):
-    """A quotation found in marks, as reported speech reads it: its content and kind."""
+    """A quotation found in marks, as reported speech reads it: where its content starts
+    and ends (view offsets), and its kind."""
 
     @property
-    def content(self) -> Span: ...
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
     @property
     def kind(self) -> QuoteKind: ...
 
 
 def _quoted_order(quoted: Quoted) -> tuple[int, int, QuoteKind]:
-    return quoted.content.start, quoted.content.end, quoted.kind
+    return quoted.start, quoted.end, quoted.kind
 
 
 def find_reported(analysis: Analysis, quoted: Sequence[Quoted] = ()) -> list[Reported]:
@@ -225,8 +229,8 @@ def find_reported(analysis: Analysis, quoted: Sequence[Quoted] = ()) -> list[Rep
     text = analysis.text
     lexicon = analysis.lexicon
     marked = sorted((q for q in quoted if q.kind is not QuoteKind.TERM), key=_quoted_order)
-    marked_starts = [q.content.start for q in marked]
-    marked_ends = sorted(q.content.end for q in marked)
+    marked_starts = [q.start for q in marked]
+    marked_ends = sorted(q.end for q in marked)
     results: list[Reported] = []
     seen: set[tuple[int, int]] = set()
     entries = _cue_pattern(lexicon)[1]
@@ -457,8 +461,8 @@ def _inside(marked: list[Quoted], starts: list[int], pos: int) -> bool:
     k = bisect.bisect_right(starts, pos) - 1
     # Spans do not nest deeply; look back a few in case a long one started earlier.
     for j in range(k, max(-1, k - 4), -1):
-        span = marked[j].content
-        if span.start <= pos < span.end:
+        quoted = marked[j]
+        if quoted.start <= pos < quoted.end:
             return True
     return False
 
@@ -2103,19 +2107,19 @@ def _around_marks(text: str, content: Span, marked: list[Quoted], starts: list[i
     inside = 0
     end = content.end
     for quoted in marked[lo:hi]:
-        span, kind = quoted.content, quoted.kind
-        if span.end <= content.start or span.start >= end:
+        q_start, q_end, kind = quoted.start, quoted.end, quoted.kind
+        if q_end <= content.start or q_start >= end:
             continue
-        opening = span.start
+        opening = q_start
         while opening > content.start and text[opening - 1] in _QUOTE_CHARS:
             opening -= 1
         if opening <= content.start:
-            if kind is not QuoteKind.PARTIAL or span.end > end:
+            if kind is not QuoteKind.PARTIAL or q_end > end:
                 return None  # the clause is (or starts inside) a quotation
-            inside += min(span.end, end) - span.start
+            inside += min(q_end, end) - q_start
             continue
-        if kind is QuoteKind.PARTIAL and span.end <= end:
-            inside += span.end - span.start
+        if kind is QuoteKind.PARTIAL and q_end <= end:
+            inside += q_end - q_start
             continue
         end = opening  # a direct quotation (or a fragment running past the clause)
         end = _before_attribution(text, content.start, end)
