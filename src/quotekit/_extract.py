@@ -596,18 +596,15 @@ def resolve_quotes(
     ``candidates`` is consumed (left empty): each is dropped as its quote is built, so a
     huge document does not hold both at once for the garbage collector to traverse.
     """
-    resolved = _resolve_mentions(analysis, candidates, registry)
+    speakers = _resolve_speakers(analysis, candidates, registry)
     view = analysis.view
     original = view.original
-    # A mention credited with several quotes ("…," she said. "…") is one speaker: its
-    # Speaker (an immutable value) is built once and shared by those quotes.
-    speakers: dict[tuple[int, int, tuple[int, int] | None], Speaker] = {}
     quotes = []
     candidates.reverse()  # popped from the end, in document order
     while candidates:
         cand = candidates.pop()
-        speaker = _shared_speaker(analysis, cand.speaker, resolved, speakers)
-        via = _shared_speaker(analysis, cand.via, resolved, speakers)
+        speaker = None if cand.speaker is None else speakers[_speaker_key(cand.speaker)]
+        via = None if cand.via is None else speakers[_speaker_key(cand.via)]
         attribution = cand.attribution if speaker is not None else Attribution.NONE
         confidence = _CONFIDENCE[attribution]
         if speaker is not None and speaker.resolution in _INDIRECT_RESOLUTIONS:
@@ -647,16 +644,32 @@ _INDIRECT_RESOLUTIONS = frozenset({Resolution.PRONOUN, Resolution.DESCRIPTION})
 _BROKEN_MARKS = frozenset({FLAG_UNCLOSED, FLAG_UNOPENED})
 
 
-def _resolve_mentions(
+# What a candidate's Speaker is made of: its mention's start and end, and its role.
+_SpeakerKey = tuple[int, int, "tuple[int, int] | None"]
+
+
+def _speaker_key(mention: _MentionFields) -> _SpeakerKey:
+    start, end, _form, role = mention
+    return start, end, role
+
+
+def _resolve_speakers(
     analysis: Analysis, candidates: list[Candidate], registry: SpeakerRegistry | None
-) -> dict[tuple[int, int], Resolved | None]:
-    """Every speaker mention of the candidates, by its view span, resolved in document
-    order among the other names of the text."""
+) -> dict[_SpeakerKey, Speaker]:
+    """The Speaker of every speaker mention of the candidates, by :func:`_speaker_key`,
+    each mention resolved in document order among the other names of the text.
+
+    A mention credited with several quotes ("…," she said. "…") is one speaker: its
+    Speaker (an immutable value) is shared by those quotes. Each is made as soon as its
+    mention is resolved, so no record of the resolution outlives this stage.
+    """
     mentions: dict[tuple[int, int], Mention] = {}
+    roles: dict[tuple[int, int], dict[tuple[int, int] | None, None]] = {}
     for cand in candidates:
         for fields in (cand.speaker, cand.via):
             if fields is not None:
                 mentions[fields[0], fields[1]] = Mention._make(fields)
+                roles.setdefault((fields[0], fields[1]), {})[fields[3]] = None
     if not mentions:
         return {}  # nobody to resolve: the names of the text are not even looked for
     text = analysis.text
@@ -684,7 +697,7 @@ def _resolve_mentions(
     # mention's own position comes before it.
     names.sort(key=itemgetter(0))
     names.reverse()
-    resolved: dict[tuple[int, int], Resolved | None] = {}
+    speakers: dict[_SpeakerKey, Speaker] = {}
     for mention in ordered:
         while names and names[-1][0] <= mention.start:
             resolver.observe(*names.pop())
@@ -695,8 +708,11 @@ def _resolve_mentions(
             result = resolver.resolve_description(mention.start, mention_text)
         else:
             result = resolver.resolve_name(mention.start, mention_text)
-        resolved[(mention.start, mention.end)] = result
-    return resolved
+        for role in roles[mention.start, mention.end]:
+            speakers[mention.start, mention.end, role] = _speaker(
+                analysis, mention._replace(role=role), result
+            )
+    return speakers
 
 
 # Name endings whose full stop belongs to the name ("Martin Luther King Jr.").
@@ -721,29 +737,8 @@ def _mention_end(text: str, mention: Mention) -> int:
     return end - 1
 
 
-def _shared_speaker(
-    analysis: Analysis,
-    mention: _MentionFields | None,
-    resolved: dict[tuple[int, int], Resolved | None],
-    speakers: dict[tuple[int, int, tuple[int, int] | None], Speaker],
-) -> Speaker | None:
-    """The Speaker for ``mention`` (a candidate's), built on its first use and then taken
-    from ``speakers`` (by what it is made of: its span and role)."""
-    if mention is None:
-        return None
-    start, end, _form, role = mention
-    key = (start, end, role)
-    speaker = speakers.get(key)
-    if speaker is None:
-        speaker = speakers[key] = _speaker(analysis, Mention._make(mention), resolved)
-    return speaker
-
-
-def _speaker(
-    analysis: Analysis,
-    mention: Mention,
-    resolved: dict[tuple[int, int], Resolved | None],
-) -> Speaker:
+def _speaker(analysis: Analysis, mention: Mention, result: Resolved | None) -> Speaker:
+    """The Speaker of ``mention``, resolved as ``result`` (None: unresolved)."""
     original = analysis.view.original
     span = analysis.view.span_to_original(mention.start, _mention_end(analysis.text, mention))
     mention_text = normalise_quote_text(span.slice(original))
@@ -751,7 +746,6 @@ def _speaker(
     if mention.role is not None:
         role_span = analysis.view.span_to_original(*mention.role)
         role = normalise_quote_text(role_span.slice(original))
-    result = resolved.get((mention.start, mention.end))
     if result is None:
         kind = SpeakerKind.UNKNOWN
         if any(analysis.lexicon.is_a("media", w) for w in mention_text.split()):
