@@ -388,14 +388,20 @@ def _sentence_rest(
 MAX_TAIL_AFTER_FULL_STOP = 8
 
 
+def _ends_with_full_stop(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with a full stop, closing quote marks aside (read
+    from the end: no copy of a long quotation is made)."""
+    last = end
+    while last > start and text[last - 1] in "'’\"”":
+        last -= 1
+    return last > start and text[last - 1] == "."
+
+
 def _new_sentence_after(text: str, start: int, end: int, after: list, found: Found) -> bool:  # type: ignore[type-arg]
     """'“… done.” He warns that …': the quote (its content from ``start`` to ``end``)
     ended its sentence and what follows is a new sentence, not its attribution ('“…
     done.” Trump said.' still counts)."""
-    last = end  # the end of the content without its closing quote marks
-    while last > start and text[last - 1] in "'’\"”":
-        last -= 1
-    if last == start or text[last - 1] != ".":
+    if not _ends_with_full_stop(text, start, end):
         return False
     first = after[0]
     if not (first.is_word and first.is_cap):
