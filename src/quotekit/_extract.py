@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 import attrs
@@ -669,12 +669,12 @@ def _resolve_speakers(
     Speaker (an immutable value) is shared by those quotes. Each is made as soon as its
     mention is resolved, so no record of the resolution outlives this stage.
     """
-    mentions: dict[tuple[int, int], Mention] = {}
+    mentions: dict[tuple[int, int], _MentionFields] = {}
     roles: dict[tuple[int, int], dict[tuple[int, int] | None, None]] = {}
     for cand in candidates:
         for fields in (cand.speaker, cand.via):
             if fields is not None:
-                mentions[fields[0], fields[1]] = Mention._make(fields)
+                mentions[fields[0], fields[1]] = fields
                 roles.setdefault((fields[0], fields[1]), {})[fields[3]] = None
     if not mentions:
         return {}  # nobody to resolve: the names of the text are not even looked for
@@ -682,8 +682,8 @@ def _resolve_speakers(
     resolver = Resolver(analysis.lexicon, registry, text)
     # Names after the last mention cannot change how any mention resolves (everything is
     # read in document order): the text past it is not read at all.
-    ordered = sorted(mentions.values(), key=attrgetter("start"))
-    last = ordered[-1].start
+    ordered = sorted(mentions.values(), key=itemgetter(0))
+    last = ordered[-1][0]
     paragraphs = analysis.paragraphs
     names = background_names(
         text,
@@ -704,20 +704,18 @@ def _resolve_speakers(
     names.sort(key=itemgetter(0))
     names.reverse()
     speakers: dict[_SpeakerKey, Speaker] = {}
-    for mention in ordered:
-        while names and names[-1][0] <= mention.start:
+    for start, end, form, _role in ordered:
+        while names and names[-1][0] <= start:
             resolver.observe(*names.pop())
-        mention_text = text[mention.start : mention.end]
-        if mention.form == "pronoun":
-            result = resolver.resolve_pronoun(mention.start, mention_text)
-        elif mention.form == "description":
-            result = resolver.resolve_description(mention.start, mention_text)
+        mention_text = text[start:end]
+        if form == "pronoun":
+            result = resolver.resolve_pronoun(start, mention_text)
+        elif form == "description":
+            result = resolver.resolve_description(start, mention_text)
         else:
-            result = resolver.resolve_name(mention.start, mention_text)
-        for role in roles[mention.start, mention.end]:
-            speakers[mention.start, mention.end, role] = _speaker(
-                analysis, mention._replace(role=role), result
-            )
+            result = resolver.resolve_name(start, mention_text)
+        for role in roles[start, end]:
+            speakers[start, end, role] = _speaker(analysis, Mention(start, end, form, role), result)
     return speakers
 
 
