@@ -1295,9 +1295,10 @@ def _plural_head(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -
     may be the verb ("Smith wants more money", "Obama says").
 
     A word capitalised because it opens the sentence reads as a name; the plural ending
-    and the verb after it show that it is an adjective. A present-tense verb read as a
-    plural noun before a comma ("Smith resigns, citing …") is the price, rare in news
-    written in the past tense.
+    and the verb after it show that it is an adjective. Before a comma and the
+    participle being attributed, the word is the verb ("Ortega resigns, citing health
+    reasons"): an aside there ("Environmental groups, citing new studies, said …") is
+    ruled out before a participle's subject is looked for (:func:`subject_aside`).
     """
     k = last + 1
     if first != last or k + 1 >= len(tokens):
@@ -1315,6 +1316,17 @@ def _plural_head(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -
         return None  # "Smith has", "Obama always", "Trump says", "Ortega seems pleased"
     after = tokens[k + 1]
     if after.text == ",":
+        if (
+            k + 3 == len(tokens)
+            and tokens[k + 2].lower.endswith("ing")
+            and not _is(lexicon, "description", noun)
+            and not _is(lexicon, "description", noun[:-1])
+        ):
+            # The participle whose subject is sought comes next and ends the window: its
+            # caller found no verb after an aside there ("…, citing X, said"), so a word
+            # that is no group of people ("Veteran lawmakers, citing …, voted") is the
+            # clause's verb ("Ortega resigns, citing …").
+            return None
         return False
     if not after.is_word or after.is_cap:
         return None

@@ -1054,7 +1054,10 @@ def _time_word(tokens: list[Token], j: int, lexicon: Lexicon) -> bool:
     if low in _ADJUNCT_WORDS:
         return True
     if not tok.is_cap:
-        return _is(lexicon, "time", low) or low.endswith("ly")
+        # "recently", "repeatedly"; not "family" ("citing family reasons")
+        return _is(lexicon, "time", low) or (
+            low.endswith("ly") and not _is(lexicon, "not_adverb", low)
+        )
     # "said Tuesday that", "said Dec. 6", but not "said Tuesday Smith …" nor "May Smith"
     low = low.rstrip(".")
     is_time = _is(lexicon, "time", low) or _is(lexicon, "abbrev_capital", low)
