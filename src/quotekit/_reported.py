@@ -366,6 +366,13 @@ def _worth_reading(
         return False
     if entry.lemma == "say" and (word in _QUANTITY_OPENERS or word in _SUBORDINATORS):
         return True
+    if (
+        word in _adjunct_openers(lexicon)
+        and word != "by"  # "the facts reported by the government": a passive
+        and _verb_form(text[cue_start:cue_end].lower(), entry)
+    ):
+        # "said on Friday he met …", "says tonight he is …", "…, NBC announced on Tuesday."
+        return True
     return (
         word[:1].isupper()
         or word in _DEMONSTRATIVES
@@ -1150,7 +1157,12 @@ def _clause_at(tokens: list[Token], j: int, lexicon: Lexicon, *, loose: bool) ->
         return _finite_within(tokens, j + 1, lexicon, 8)  # "said more than 4,000 runners took"
     if loose and low in _SUBORDINATORS:
         return _finite_within(tokens, j + 1, lexicon, 10, commas=True)  # "said if it fails, …"
-    if loose and low.endswith("ing") and not tok.is_cap:
+    if (
+        loose
+        and low.endswith("ing")
+        and not tok.is_cap
+        and not _is(lexicon, "adjunct_preposition", low)  # "during", "following"
+    ):
         # a gerund subject: "said closing the plant has been hard"
         return j + 1 < len(tokens) and _finite_within(tokens, j + 1, lexicon, 8)
     if loose:
@@ -2001,6 +2013,8 @@ def _source_after(
                     return None
                 if tokens[k].lower == "that" and tokens[k - 1].text == ",":
                     return None  # "…, however, that she did chime in": a "that" clause
+                if tokens[k].lower in _SUBORDINATE_OPENERS:
+                    return None  # "…, when Clinton testified before Congress": no source
                 k -= 1
             if k < 0 or tokens[k].text != ",":
                 return None
@@ -2025,13 +2039,26 @@ def _source_after(
             words = analysis.text[rest.start : rest.end].split()
             first = words[0].lower() if words else ""
             verb = first[:1].islower() and not (
-                first.endswith("ing") or _is(lexicon, "adjunct_preposition", first)
-            )  # "… need not", not "waving a folder at the crowd", "with games"
+                first.endswith("ing")
+                or _is(lexicon, "adjunct_preposition", first)
+                or first in _CLAUSE_JOINERS
+            )  # "… need not", not "waving a folder at the crowd", "with games", "and he …"
             if len(words) >= 3 and verb:
                 return rest, found
     if content is None or not _statement(analysis, content):
         return None
     return content, found
+
+
+# Words that open a subordinate clause: a subject after one is that clause's, not the
+# source of the words before its comma.
+_SUBORDINATE_OPENERS = frozenset(
+    {"when", "where", "while", "whereas", "after", "before", "since", "until", "because"}
+    | {"if", "unless", "although", "though", "once", "who", "which", "whom", "whose"}
+)
+# Words that open a clause of its own after an attribution ("…, as X reported on Tuesday,
+# and he will …"): the words after it are no part of the statement.
+_CLAUSE_JOINERS = frozenset({"and", "but", "or", "so", "yet", "while", "whereas"})
 
 
 def _bare_description(tokens: list[Token], index: int, lexicon: Lexicon) -> Mention | None:
