@@ -253,6 +253,12 @@ def _description_left(tokens: list[Token], end: int, lexicon: Lexicon) -> int | 
 def subject_before(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> Mention | None:
     """The speaker written before the cue at ``tokens[cue_index]`` (subject position)."""
     i = cue_index - 1
+    if (
+        i >= 0
+        and tokens[cue_index].lower.endswith("ing")
+        and _is(lexicon, "aspectual", tokens[i].lower)
+    ):
+        i -= 1  # "Sen. Ron Johnson kept asking her why …": the subject of "kept"
     skipped = 0
     while i >= 0 and skipped < MAX_ADVERBS and tokens[i].is_word:
         low = tokens[i].lower
