@@ -496,12 +496,42 @@ def _apposition_subject(tokens: list[Token], comma: int, lexicon: Lexicon) -> Me
         # "Ana Lopez, who …", "…, citing the heat,", "…, after the meeting,": an aside
         # of the sentence, not the speaker's role ("…, of the tenants' union," is one).
         return Mention(tokens[start].start, tokens[name_end].end, "name")
+    if _name_and_verb(tokens, open_comma + 1, comma, lexicon):
+        return None  # "In Salem, New Hampshire, Trump went after Bush, calling …": a clause
     return Mention(
         tokens[start].start,
         tokens[name_end].end,
         "name",
         (role_first.start, tokens[comma - 1].end),
     )
+
+
+# The words of a clause's subject before its verb, in a clause taken for a role.
+MAX_SUBJECT_WORDS = 4
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+
+
+def _name_and_verb(tokens: list[Token], first: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether ``tokens[first:end]`` holds a finite verb ("the governor went after his
+    rival") or opens with capitalised words and a verb in -ed ("Clinton pointed to …"):
+    a clause, not a role ("Florida's former governor", "a retired teacher")."""
+    opener = tokens[first]
+    if opener.is_cap or _is(lexicon, "determiner", opener.lower):
+        # a subject, then its verb ("the governor went"); not a participle opening the
+        # role ("struck by her story") nor a relative clause ("a Republican who is")
+        for k in range(first + 1, min(end, first + MAX_SUBJECT_WORDS + 1)):
+            low = tokens[k].lower
+            if low in _RELATIVE_PRONOUNS or not tokens[k].is_word:
+                break
+            if _is(lexicon, "finite", low):
+                return True
+    k = first
+    while k < end and tokens[k].is_word and tokens[k].is_cap:
+        k += 1
+    if k == first or k >= end or not tokens[k].is_word:
+        return False
+    low = tokens[k].lower
+    return _is(lexicon, "finite", low) or (low.endswith("ed") and len(low) > 3)
 
 
 MAX_OPENING_MODIFIERS = 3
@@ -1240,7 +1270,7 @@ def sentence_subject(tokens: list[Token], end: int, lexicon: Lexicon) -> Mention
             i += 1
             continue
         clause_start = False
-        if tok.lower in _SUBORDINATORS:
+        if tok.lower in _SUBORDINATORS or _participial_opening(tokens, i, end, lexicon):
             i += 1
             continue  # skip to the next comma
         if (
@@ -1291,6 +1321,25 @@ def sentence_subject(tokens: list[Token], end: int, lexicon: Lexicon) -> Mention
                 # a plural noun phrase before a comma is no clause's subject: read on
         i += 1
     return None
+
+
+def _participial_opening(tokens: list[Token], i: int, end: int, lexicon: Lexicon) -> bool:
+    """A capitalised participle opening a phrase before the subject ("Facing mounting
+    criticism, Mr. Trump released …"), not a name in -ing and its verb ("King said")."""
+    tok = tokens[i]
+    low = tok.lower
+    if not (tok.is_cap and low.endswith("ing") and len(low) > 5 and i + 1 < end):
+        return False
+    nxt = tokens[i + 1]
+    if not nxt.is_word or nxt.is_cap:
+        return False
+    after = nxt.lower
+    return not (
+        _is(lexicon, "finite", after)
+        or after in _AUXILIARIES
+        or (after.endswith("ed") and len(after) > 3)
+        or lexicon.match_cue([t.lower for t in tokens[i + 1 : i + 5]], 0) is not None
+    )
 
 
 def _plural_head(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -> bool | None:
