@@ -109,17 +109,23 @@ def _candidate(
     start: int, end: int, kind: QuoteKind, flags: frozenset[str], found: Found
 ) -> Candidate:
     """A candidate credited as ``found`` says."""
-    speaker, via, cue = found.speaker, found.via, found.cue
+    cue = found.cue
     return Candidate(
         start,
         end,
         kind,
         flags,
-        None if speaker is None else tuple(speaker),  # type: ignore[arg-type]
-        None if via is None else tuple(via),  # type: ignore[arg-type]
+        _mention_fields(found.speaker),
+        _mention_fields(found.via),
         None if cue is None else (cue.start, cue.end, cue.entry.lemma),
         found.attribution,
     )
+
+
+def _mention_fields(mention: Mention | None) -> _MentionFields | None:
+    if mention is None:
+        return None
+    return mention.start, mention.end, mention.form, mention.role
 
 
 def _span_order(candidate: Candidate) -> tuple[int, int]:
