@@ -2052,9 +2052,10 @@ def _source_after(
 
 # Words that open a subordinate clause: a subject after one is that clause's, not the
 # source of the words before its comma.
-_SUBORDINATE_OPENERS = frozenset(
-    {"when", "where", "while", "whereas", "after", "before", "since", "until", "because"}
-    | {"if", "unless", "although", "though", "once", "who", "which", "whom", "whose"}
+_SUBORDINATE_OPENERS = (
+    _SUBORDINATORS
+    | (_RELATIVES - {"that"})
+    | {"where", "while", "whereas", "after", "before", "since", "until"}
 )
 # Words that open a clause of its own after an attribution ("…, as X reported on Tuesday,
 # and he will …"): the words after it are no part of the statement.
