@@ -55,8 +55,10 @@ def _term_cues_ending(lexicon: Lexicon) -> dict[str, tuple[tuple[str, ...], ...]
 
 # A title has at most this many words.
 MAX_TITLE_WORDS = 8
-# Short words a title leaves in lower case ("The Art of the Deal").
+# Short words a title leaves in lower case ("The Art of the Deal"), and the longer
+# prepositions it often does ("The Nightly Show with Larry Wilmore").
 _MINOR_LENGTH = 3
+_MINOR_WORDS = frozenset({"with", "from", "into", "onto", "upon", "over", "than"})
 
 
 def looks_like_title(content: str, *, single_word: bool = False) -> bool:
@@ -66,8 +68,10 @@ def looks_like_title(content: str, *, single_word: bool = False) -> bool:
     words = content.strip(" ,.;:!?…").split()
     if not words or len(words) > MAX_TITLE_WORDS or content.rstrip().endswith(("?", "!")):
         return False
-    major = [w for w in words if len(w.strip("'’\"“”()-")) > _MINOR_LENGTH]
-    if not major or (len(words) == 1 and not single_word):
+    major = [
+        w for w in words if len(w.strip("'’\"“”()-")) > _MINOR_LENGTH and w not in _MINOR_WORDS
+    ] or words  # a title of short words only: "New Day", "Fox and Friends"
+    if len(words) == 1 and not single_word:
         return False
     if words[0] in {"I", "We", "You", "It"}:
         return False  # "We Swiss are …": a statement
