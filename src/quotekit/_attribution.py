@@ -1161,6 +1161,14 @@ def _headline_speaker(tokens: list[Token], lexicon: Lexicon) -> Found:
     lead = tokens[:start]
     dash = max((k for k, t in enumerate(lead) if t.text in "-–—"), default=-1)
     lead = lead[dash + 1 :]
+    if len(lead) >= 2 and lead[-1].lower in _HEADLINE_TOPIC_WORDS and lead[-2].is_cap:
+        # "Gillibrand on Hillary Releasing Her Speeches: ‘…’", "Obama to Congress: ‘…’":
+        # the name before "on" speaks about the one after it.
+        first = _name_run_left(tokens, dash + len(lead) - 1, lexicon)
+        if first == dash + 1:
+            mention = Mention(tokens[first].start, lead[-2].end, "name")
+            return Found(mention, None, None, Attribution.ADJACENT)
+        return NOT_FOUND
     if lead and lead[-1].lower == "from":
         lead = lead[:-1]  # "More from Jones: “…”"
     if any(not t.is_word for t in lead) or len(lead) > MAX_MODIFIERS:
@@ -1169,6 +1177,10 @@ def _headline_speaker(tokens: list[Token], lexicon: Lexicon) -> Found:
         return NOT_FOUND  # "Former secretary of state Hillary Clinton: “…”" is fine
     mention = Mention(tokens[start].start, tokens[-2].end, "name")
     return Found(mention, None, None, Attribution.ADJACENT)
+
+
+# Words between a headline's speaker and its topic ("Trump on Clinton: ‘…’").
+_HEADLINE_TOPIC_WORDS = frozenset({"on", "to", "about"})
 
 
 # Words opening a subordinate clause, whose subject is not the sentence's.
