@@ -1084,11 +1084,16 @@ def _adverb(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _without_cue(tokens: list[Token], possessive: Found, lexicon: Lexicon) -> Found:
-    """Attribution with no cue: a possessive speech noun, a headline, a colon."""
+    """Attribution with no cue: a headline, a possessive speech noun, a colon.
+
+    A headline's speaker comes first: in "Graham: Trump’s ‘Incredibly Hateful Rhetoric’"
+    Graham speaks of Trump."""
+    found = _headline_speaker(tokens, lexicon)
+    if found.found:
+        return found
     if possessive.found:
         return possessive
-    found = _headline_speaker(tokens, lexicon)
-    if found.found or not tokens or tokens[-1].text != ":":
+    if not tokens or tokens[-1].text != ":":
         return found
     # "The board was conclusive in its findings: “…”": the subject of the introduction
     subject = sentence_subject(tokens, len(tokens) - 1, lexicon)
@@ -1151,9 +1156,40 @@ _COORDINATORS = frozenset({"and", "but"})
 _CLOSING_MARKS = frozenset({'"', "”", "’", "'", "»"})
 
 
+def headline_colon(tokens: list[Token]) -> int | None:
+    """The index of the colon after a headline's speaker, when ``tokens`` (the words
+    before a quote) are a headline: "John Bolton: ‘…’", or "Issa: Hillary Clinton’s
+    ‘…’" with only Title Case words between the colon and the quote; None otherwise."""
+    colon = next((k for k, t in enumerate(tokens[: MAX_NAME_TOKENS + 1]) if t.text == ":"), None)
+    if colon is None or colon == 0:
+        return None
+    if colon + 1 < len(tokens) and tokens[colon + 1].start == tokens[colon].end:
+        return None  # "Romans 8:31", "10:30 a.m.": no colon of a headline
+    for tok in tokens[colon + 1 :]:
+        if tok.is_word:
+            if not (tok.is_cap or tok.text[:1].isdigit() or tok.lower in _HEADLINE_MINOR_WORDS):
+                return None  # lower-case words: a sentence, not a headline
+        elif tok.text not in _HEADLINE_PUNCTUATION:
+            return None
+    return colon
+
+
+# Lower-case words and punctuation a Title Case headline may hold.
+_HEADLINE_MINOR_WORDS = frozenset(
+    {"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "by", "as"}
+    | {"with", "from", "is", "vs", "vs."}
+)
+_HEADLINE_PUNCTUATION = frozenset({",", "'s", "’s", "-", "–", "—", "&"} | set("\"“”‘’'"))
+
+
 def _headline_speaker(tokens: list[Token], lexicon: Lexicon) -> Found:
-    """ "John Bolton: ‘…’": a name and a colon are all that come before the quote."""
-    if len(tokens) < 2 or tokens[-1].text != ":" or len(tokens) - 1 > MAX_NAME_TOKENS:
+    """ "John Bolton: ‘…’", "Issa: Hillary Clinton’s ‘…’": a name and a colon open the
+    headline the quote is in (see :func:`headline_colon`)."""
+    colon = headline_colon(tokens)
+    if colon is None:
+        return NOT_FOUND
+    tokens = tokens[: colon + 1]
+    if len(tokens) < 2 or len(tokens) - 1 > MAX_NAME_TOKENS:
         return NOT_FOUND
     start = _name_run_left(tokens, len(tokens) - 2, lexicon)
     if start is None:
@@ -1165,7 +1201,7 @@ def _headline_speaker(tokens: list[Token], lexicon: Lexicon) -> Found:
         # "Gillibrand on Hillary Releasing Her Speeches: ‘…’", "Obama to Congress: ‘…’":
         # the name before "on" speaks about the one after it.
         first = _name_run_left(tokens, dash + len(lead) - 1, lexicon)
-        if first == dash + 1:
+        if first == dash + 1 and _headline_name(tokens[first : dash + len(lead)], lexicon):
             mention = Mention(tokens[first].start, lead[-2].end, "name")
             return Found(mention, None, None, Attribution.ADJACENT)
         return NOT_FOUND
@@ -1175,8 +1211,27 @@ def _headline_speaker(tokens: list[Token], lexicon: Lexicon) -> Found:
         return NOT_FOUND
     if any(t.is_cap and not _is(lexicon, "starter", t.lower) for t in lead[1:]):
         return NOT_FOUND  # "Former secretary of state Hillary Clinton: “…”" is fine
+    if not _headline_name(tokens[start:-1], lexicon):
+        return NOT_FOUND
     mention = Mention(tokens[start].start, tokens[-2].end, "name")
     return Found(mention, None, None, Attribution.ADJACENT)
+
+
+# A headline's speaker has at most this many words ("McCain Challenger Kelli Ward").
+MAX_HEADLINE_NAME_WORDS = 4
+
+
+def _headline_name(words: list[Token], lexicon: Lexicon) -> bool:
+    """Whether the Title Case words before a headline's colon can be a name: a few
+    words, none of them a function word or a cue ("Woman Steps Forward With Bombshell
+    Claim", "Carly Fiorina Endorses Ted Cruz" are headlines of their own)."""
+    names = [t for t in words if t.is_word and not t.text.endswith(".")]  # "Dr.", "Sen."
+    if len(names) > MAX_HEADLINE_NAME_WORDS:
+        return False
+    return not any(
+        t.lower in _HEADLINE_MINOR_WORDS or lexicon.match_cue([t.lower], 0) is not None
+        for t in names[1:]
+    )
 
 
 # Words between a headline's speaker and its topic ("Trump on Clinton: ‘…’").

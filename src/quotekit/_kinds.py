@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from ._attribution import Found
+from ._attribution import Found, headline_colon
 from ._lexicon import Lexicon
 from ._marks import MarkedSpan
 from ._model import QuoteKind
@@ -106,15 +106,20 @@ def classify_marked(
     content = text[span.start : span.end].strip()
     starts_upper = content[:1].isupper() or content[:1] in "\"'“‘" or content[:1].isdigit()
     last = before[-1].text if before else ""
+    # In a Title Case headline credited to its speaker ("Issa: Hillary Clinton’s ‘Honesty
+    # Is In Question.’") every quote looks like a title: none is one.
+    headline = found.found and found.cue is None and headline_colon(before) is not None
     if (
-        before
+        not headline
+        and before
         and before[-1].is_word
         and _possessive(before[-1].lower)
         and looks_like_title(content, single_word=True)
     ):
         return QuoteKind.TERM  # MSNBC's “Morning Joe,” NBC's “Today”
     if (
-        not found_after.found
+        not headline
+        and not found_after.found
         and last != ":"
         and looks_like_title(content)
         and (not found.found or _names_a_work(before, lexicon))
