@@ -1160,8 +1160,16 @@ def headline_colon(tokens: list[Token]) -> int | None:
     """The index of the colon after a headline's speaker, when ``tokens`` (the words
     before a quote) are a headline: "John Bolton: ‘…’", or "Issa: Hillary Clinton’s
     ‘…’" with only Title Case words between the colon and the quote; None otherwise."""
-    colon = next((k for k, t in enumerate(tokens[: MAX_NAME_TOKENS + 1]) if t.text == ":"), None)
-    if colon is None or colon == 0:
+    # The speaker opens the headline, or follows a dash after a section's heading
+    # ("JUST TOO EARLY - Mark Blumenthal: “…”").
+    dash = max((k for k, t in enumerate(tokens) if t.text in "-–—"), default=-1)
+    if dash >= 0 and any(t.text == ":" for t in tokens[:dash]):
+        dash = -1
+    limit = dash + 1 + MAX_NAME_TOKENS + 1
+    colon = next(
+        (k for k in range(dash + 1, min(limit, len(tokens))) if tokens[k].text == ":"), None
+    )
+    if colon is None or colon == dash + 1:
         return None
     if colon + 1 < len(tokens) and tokens[colon + 1].start == tokens[colon].end:
         return None  # "Romans 8:31", "10:30 a.m.": no colon of a headline
@@ -1188,9 +1196,7 @@ def _headline_speaker(tokens: list[Token], lexicon: Lexicon) -> Found:
     colon = headline_colon(tokens)
     if colon is None:
         return NOT_FOUND
-    tokens = tokens[: colon + 1]
-    if len(tokens) < 2 or len(tokens) - 1 > MAX_NAME_TOKENS:
-        return NOT_FOUND
+    tokens = tokens[: colon + 1]  # (headline_colon bounds the words after a dash)
     start = _name_run_left(tokens, len(tokens) - 2, lexicon)
     if start is None:
         return NOT_FOUND
