@@ -2042,7 +2042,8 @@ def _source_after(
                 first.endswith("ing")
                 or _is(lexicon, "adjunct_preposition", first)
                 or first in _CLAUSE_JOINERS
-            )  # "… need not", not "waving a folder at the crowd", "with games", "and he …"
+                or (_is(lexicon, "number", first) and _time_unit(words[1:2]))
+            )  # "… need not"; not "waving a folder", "with games", "and he …", "two days after"
             if len(words) >= 3 and verb:
                 return rest, found
     if content is None or not _statement(analysis, content):
@@ -2057,6 +2058,16 @@ _SUBORDINATE_OPENERS = (
     | (_RELATIVES - {"that"})
     | {"where", "while", "whereas", "after", "before", "since", "until"}
 )
+
+
+def _time_unit(words: list[str]) -> bool:
+    """Whether the first of ``words`` is a unit of time ("days", "weeks", "a year")."""
+    return bool(words) and words[0].lower().rstrip(",.").removesuffix("s") in _TIME_UNITS
+
+
+_TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade"})
+
+
 # Words that open a clause of its own after an attribution ("…, as X reported on Tuesday,
 # and he will …"): the words after it are no part of the statement.
 _CLAUSE_JOINERS = frozenset({"and", "but", "or", "so", "yet", "while", "whereas"})
