@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from unittest import mock
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -193,3 +194,37 @@ def test_label_scan_finds_what_the_line_start_pattern_finds(text: str) -> None:
         return [(m.start(1), m.end(1), m.end()) for m in matches]
 
     assert read(_reported._labels(text)) == read(_reported._LABEL.finditer(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "to_verb", "expected"),
+    [
+        ("The bridge will close, the mayor said on Friday.", "said", False, True),
+        (
+            "Ruiz won, the board declared on Monday, two days after the vote.",
+            "declared",
+            False,
+            True,
+        ),
+        ("Adelson said on Friday he met the candidate this week.", "said", False, True),
+        ("The senator vowed last month to take the fight to the floor.", "vowed", True, True),
+        # No statement can follow: not read in full.
+        (
+            "The mayor said in a statement released by her office on Friday night.",
+            "said",
+            False,
+            False,
+        ),
+        (
+            "The senator vowed last month at a rally in the capital city of the state.",
+            "vowed",
+            True,
+            False,
+        ),
+    ],
+)
+def test_adjunct_after_cue_is_read_only_when_a_statement_may_follow(
+    text: str, cue: str, to_verb: bool, expected: bool
+) -> None:
+    start = text.index(cue)
+    assert _reported._past_adjunct(text, start, start + len(cue), to_verb=to_verb) is expected

@@ -370,6 +370,7 @@ def _worth_reading(
         word in _adjunct_openers(lexicon)
         and word != "by"  # "the facts reported by the government": a passive
         and _verb_form(text[cue_start:cue_end].lower(), entry)
+        and _past_adjunct(text, cue_start, cue_end, to_verb="to" in entry.tags)
     ):
         # "said on Friday he met …", "says tonight he is …", "…, NBC announced on Tuesday."
         return True
@@ -378,6 +379,35 @@ def _worth_reading(
         or word in _DEMONSTRATIVES
         or not (_is(lexicon, "stop", word) or _is(lexicon, "not_clause", word))
     )
+
+
+# How far after a cue an adjunct and what follows it are looked at (see _past_adjunct).
+_ADJUNCT_REACH = 80
+# A sentence or clause ending this close after the cue closes an attribution ("…, X said
+# on Friday.").
+_SHORT_TAIL = 60
+_SUBJECT_AFTER_ADJUNCT = re.compile(r"\b(?:he|she|they|it|we|I|there)\b")
+_SENTENCE_STOP = re.compile(r"[.!?;]")
+_TAIL_STOP = re.compile(r"[.!?;,]")
+_TO_VERB = re.compile(r"\bto [a-z]")
+
+
+def _past_adjunct(text: str, cue_start: int, cue_end: int, *, to_verb: bool) -> bool:
+    """A cheap look past a time or place adjunct after a cue: the sentence ends soon after
+    a source given after a comma ("…, NBC announced on Tuesday."), a subject pronoun
+    opens a clause ("said on Friday he met …"), or, with ``to_verb``, "to" and a verb
+    follow ("vowed last month to take …"). Most cues followed by an adjunct ("said in a
+    statement", "spoke at the rally") have none of these and are not read in full."""
+    window = text[cue_end : cue_end + _ADJUNCT_REACH]
+    tail = _TAIL_STOP.search(window, 0, _SHORT_TAIL)
+    if tail is not None and "," in text[max(0, cue_start - _ADJUNCT_REACH) : cue_start]:
+        return True  # "…, NBC announced on Tuesday." / "…, the board declared on Monday, …"
+    stop = _SENTENCE_STOP.search(window)
+    if stop is not None:
+        window = window[: stop.start()]
+    if to_verb and _TO_VERB.search(window) is not None:
+        return True
+    return _SUBJECT_AFTER_ADJUNCT.search(window) is not None
 
 
 def _word_before(text: str, pos: int) -> str | None:
