@@ -545,6 +545,28 @@ class Resolver:
         entity = self._upsert_found(pos, parsed, existing, spoke=True)
         return self._resolved(pos, entity, Resolution.NAME, parsed, mention)
 
+    def fuller_name(self, word: str) -> str | None:
+        """The one longer name of a person that holds ``word`` ("Ana Ruiz" for "Ruiz"),
+        when exactly one does among the names read so far; None otherwise.
+
+        A one-word speaker resolved before the full name appeared ("Ruiz: ‘…’" in a
+        headline, "Mayor Ana Ruiz said …" below it) is renamed with it once the whole
+        document is read."""
+        key = name_key(word)
+        namesakes = list(self._namesakes((key,)))
+        short = next((e for e in namesakes if len(e.words) == 1), None)
+        sex = short.sex if short is not None else ""
+        names = {
+            entity.name
+            for entity in namesakes
+            if len(entity.words) > 1
+            and entity.kind is SpeakerKind.PERSON
+            and entity.keys[-1] == key  # a family name: "Ana Ruiz", not "Ruiz Group"
+            and entity.spoke  # someone quoted, not a name seen in passing
+            and not (sex and entity.sex and sex != entity.sex)  # not "Ivana" for "Mr. Trump"
+        }
+        return names.pop() if len(names) == 1 else None
+
     def resolve_pronoun(self, pos: int, pronoun: str) -> Resolved | None:
         """The speaker quoted just before, else the most recent compatible entity in
         reach; None when there is none.

@@ -722,6 +722,31 @@ def _resolve_speakers(
             result = resolver.resolve_name(start, mention_text)
         for role in roles[start, end]:
             speakers[start, end, role] = _speaker(analysis, Mention(start, end, form, role), result)
+    return _with_fuller_names(speakers, resolver)
+
+
+def _with_fuller_names(
+    speakers: dict[_SpeakerKey, Speaker], resolver: Resolver
+) -> dict[_SpeakerKey, Speaker]:
+    """``speakers``, each one-word name that was resolved before a full name holding it
+    appeared renamed with that name ("Ruiz" as "Ana Ruiz"; see
+    :meth:`Resolver.fuller_name`). A one-word name already known as a person (by a title,
+    say: "Mr. Trump") is left as it is: the full name may be a relative's."""
+    fuller: dict[str, str | None] = {}
+    for key, speaker in speakers.items():
+        if (
+            speaker.resolution is not Resolution.NAME
+            or speaker.kind is not SpeakerKind.UNKNOWN  # a known person keeps the name
+            or " " in speaker.name
+        ):
+            continue
+        if speaker.name not in fuller:
+            fuller[speaker.name] = resolver.fuller_name(speaker.name)
+        name = fuller[speaker.name]
+        if name is not None:
+            speakers[key] = attrs.evolve(
+                speaker, name=name, kind=SpeakerKind.PERSON, resolution=Resolution.SHORT_NAME
+            )
     return speakers
 
 
