@@ -50,6 +50,23 @@ def test_a_short_name_is_any_contiguous_part_of_the_full_name() -> None:
     ]
 
 
+def test_the_fuller_name_of_a_short_name_is_the_one_quoted_person_holding_it() -> None:
+    resolver = Resolver(LEXICON)
+    resolver.resolve_name(0, "Ruiz")  # a headline's speaker, before any full name
+    resolver.resolve_name(40, "Ana Ruiz")
+    assert resolver.fuller_name("Ruiz") == "Ana Ruiz"
+    assert resolver.fuller_name("Okafor") is None  # nobody of that name
+    resolver.resolve_name(90, "Tomas Ruiz")
+    assert resolver.fuller_name("Ruiz") is None  # two people: no guess
+
+
+def test_a_fuller_name_of_the_other_sex_is_no_match() -> None:
+    resolver = Resolver(LEXICON)
+    resolver.resolve_name(0, "Mr. Okafor")
+    resolver.resolve_name(40, "Ms. Ada Okafor")
+    assert resolver.fuller_name("Okafor") is None
+
+
 def test_a_run_of_three_words_inside_a_longer_name() -> None:
     resolver = Resolver(LEXICON)
     resolver.observe(0, "Jean Claude Van Damme")
