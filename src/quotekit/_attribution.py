@@ -508,7 +508,8 @@ def _apposition_subject(tokens: list[Token], comma: int, lexicon: Lexicon) -> Me
 
 # The words of a clause's subject before its verb, in a clause taken for a role.
 MAX_SUBJECT_WORDS = 4
-_RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+# Relative pronouns: a clause after one is no subject and verb of the sentence.
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 
 
 def _name_and_verb(tokens: list[Token], first: int, end: int, lexicon: Lexicon) -> bool:
@@ -521,7 +522,7 @@ def _name_and_verb(tokens: list[Token], first: int, end: int, lexicon: Lexicon) 
         # role ("struck by her story") nor a relative clause ("a Republican who is")
         for k in range(first + 1, min(end, first + MAX_SUBJECT_WORDS + 1)):
             low = tokens[k].lower
-            if low in _RELATIVE_PRONOUNS or not tokens[k].is_word:
+            if low in RELATIVE_PRONOUNS or not tokens[k].is_word:
                 break
             if _is(lexicon, "finite", low):
                 return True
@@ -1406,13 +1407,7 @@ def _participial_opening(tokens: list[Token], i: int, end: int, lexicon: Lexicon
     nxt = tokens[i + 1]
     if not nxt.is_word or nxt.is_cap:
         return False
-    after = nxt.lower
-    return not (
-        _is(lexicon, "finite", after)
-        or after in _AUXILIARIES
-        or (after.endswith("ed") and len(after) > 3)
-        or lexicon.match_cue([t.lower for t in tokens[i + 1 : i + 5]], 0) is not None
-    )
+    return not _reads_as_verb(tokens, i + 1, lexicon)
 
 
 def _plural_head(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -> bool | None:
@@ -1458,15 +1453,19 @@ def _plural_head(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -
         return False
     if not after.is_word or after.is_cap:
         return None
-    low = after.lower
-    if (
+    return True if _reads_as_verb(tokens, k + 1, lexicon) else None
+
+
+def _reads_as_verb(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
+    """Whether the lower-case word at ``tokens[k]`` reads as a verb: an auxiliary, a
+    finite form, a past form in -ed, or the start of a cue."""
+    low = tokens[k].lower
+    return (
         low in _AUXILIARIES
         or _is(lexicon, "finite", low)
         or (low.endswith("ed") and len(low) > 3)
-        or lexicon.match_cue([t.lower for t in tokens[k + 1 : k + 5]], 0) is not None
-    ):
-        return True
-    return None
+        or lexicon.match_cue([t.lower for t in tokens[k : k + 4]], 0) is not None
+    )
 
 
 def attribute_tail(tokens: list[Token], lexicon: Lexicon) -> Found:

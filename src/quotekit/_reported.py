@@ -56,6 +56,7 @@ from typing import NamedTuple, Protocol
 
 from ._analysis import Analysis
 from ._attribution import (
+    RELATIVE_PRONOUNS,
     CueMatch,
     Found,
     Mention,
@@ -93,7 +94,6 @@ _CUT_PUNCT = " \t\n.,;:!—–-"
 _TIME_DETERMINERS = frozenset({"this", "last", "next", "early", "late"})
 _DEMONSTRATIVES = frozenset({"this", "these", "those"})
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
-_RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
 
 
 class Reported(NamedTuple):
@@ -110,7 +110,7 @@ _NO_WORDS: frozenset[str] = frozenset()
 def _verb_or_relative(lexicon: Lexicon, low: str) -> bool:
     """A finite verb, a form of "be" or a relative pronoun: a word that ends a noun
     phrase being read (a subject, an object, a source)."""
-    return _is(lexicon, "finite", low) or low in _BE or low in _RELATIVES
+    return _is(lexicon, "finite", low) or low in _BE or low in RELATIVE_PRONOUNS
 
 
 # --- the cue pattern ---------------------------------------------------------------------
@@ -922,7 +922,7 @@ def _gapped_clause(tokens: list[Token], start: int, lexicon: Lexicon) -> bool:
     if (
         _auxiliary(lexicon, low)
         or low.endswith("ly")
-        or low in _RELATIVES
+        or low in RELATIVE_PRONOUNS
         or _is(lexicon, "adverb", low)
         or _is(lexicon, "floating", low)
         or _is(lexicon, "preposition", low)
@@ -967,7 +967,7 @@ def _that_past_aside(tokens: list[Token], comma: int, i: int) -> int:
             if k > comma + 1 and k + 1 < len(tokens) and tokens[k + 1].lower == "that":
                 return k + 1
             return comma
-        if not tok.is_word or tok.lower in _RELATIVES:
+        if not tok.is_word or tok.lower in RELATIVE_PRONOUNS:
             return comma  # a quotation, a clause or a list, not an aside
         k += 1
     return comma
@@ -1182,7 +1182,7 @@ def _clause_at(tokens: list[Token], j: int, lexicon: Lexicon, *, loose: bool) ->
     if loose and low in _QUANTITY_OPENERS:
         if j + 2 < len(tokens) and _is(lexicon, "subject_pronoun", tokens[j + 2].lower):
             return False  # "said more than he meant to": a comparison
-        if j >= 2 and tokens[j - 2].lower in _RELATIVES:
+        if j >= 2 and tokens[j - 2].lower in RELATIVE_PRONOUNS:
             return False  # "The man who said nothing was arrested": the verb is the main one
         return _finite_within(tokens, j + 1, lexicon, 8)  # "said more than 4,000 runners took"
     if loose and low in _SUBORDINATORS:
@@ -1239,7 +1239,7 @@ def _finite_within(
         low = tok.lower
         if _is(lexicon, "finite", low):
             return True
-        if low in _RELATIVES and not commas:
+        if low in RELATIVE_PRONOUNS and not commas:
             return False  # "the liability that a parent company would carry": a relative clause
         prev = tokens[k - 1]
         if (
@@ -2085,7 +2085,7 @@ def _source_after(
 # source of the words before its comma.
 _SUBORDINATE_OPENERS = (
     _SUBORDINATORS
-    | (_RELATIVES - {"that"})
+    | (RELATIVE_PRONOUNS - {"that"})
     | {"where", "while", "whereas", "after", "before", "since", "until"}
 )
 
